@@ -1,0 +1,60 @@
+# Real Harm — `make serve` to work on the site, `make test` to run every check.
+# Both set everything up on first use (a virtual environment in .venv with pinned packages).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: help install serve build check test test-fast site bench lock clean
+
+help:
+	@echo "make serve   build and serve the site at http://$(HOST) with live reload"
+	@echo "make test    every check: data, parity, terminology, strict build, links, browser"
+	@echo "make site    build site/ with every PDF and the offline zip (ready to deploy)"
+	@echo "make bench   page weight, Lighthouse and build time against the budgets"
+	@echo "make check   the fast checks only (no build, no browser)"
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr $(HOST)
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+# The site, a PDF of every lesson plan and learner page (plus a pack per module), and the
+# offline zip; needs the system Chromium (sudo apt-get install chromium).
+site: install
+	$(BIN)/python -m realharm site
+
+bench: install
+	$(BIN)/python -m realharm bench
+
+check: install
+	$(BIN)/python -m realharm check
+
+test: install
+	$(BIN)/python -m pytest
+
+# Everything but the browser tests (quicker while writing content).
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser"
+
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -r requirements.in
+	{ echo "# Exact pins of everything the site and its tests need (generated from requirements.in by 'make lock')."; \
+	  .lockenv/bin/pip freeze --exclude-editable; \
+	  echo "# the project's own package (src/realharm), editable"; echo "-e ."; } > requirements.txt
+	rm -rf .lockenv
+
+clean:
+	rm -rf site build .pytest_cache

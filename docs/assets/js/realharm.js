@@ -1,0 +1,279 @@
+/* Real Harm — the site's only script of its own. It makes no network request. The only thing it
+ * stores is the learner's own progress (pages visited, quiz answers), in this browser's
+ * localStorage, which the "Forget my progress" button on the Learn page deletes.
+ * 1. Quick exit (click, or Escape pressed twice): replaces this page with a neutral site.
+ * 2. Quizzes: check an answer, show feedback for the option chosen.
+ * (Network behaviour of the theme is adjusted by early.js, which loads before the theme.)
+ */
+(function () {
+  "use strict";
+
+  /* 1. Quick exit */
+  function quickExit(event) {
+    var link = document.querySelector("[data-rh-exit]");
+    if (!link) return;
+    if (event) event.preventDefault();
+    document.body.style.display = "none";
+    window.location.replace(link.href);
+  }
+  var lastEscape = 0;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var now = Date.now();
+    if (now - lastEscape < 800) quickExit(event);
+    lastEscape = now;
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target.closest("[data-rh-exit]") : null;
+    if (target) quickExit(event);
+  });
+
+  /* 2. Quizzes */
+  function setupQuestion(fieldset) {
+    var button = fieldset.querySelector(".rh-q__check");
+    var status = fieldset.querySelector(".rh-q__status");
+    var answers = fieldset.querySelector(".rh-q__answers");
+    var inputs = Array.prototype.slice.call(fieldset.querySelectorAll("input"));
+    var whys = Array.prototype.slice.call(fieldset.querySelectorAll(".rh-q__answers li .rh-q__why"));
+    if (!button || !status) return;
+    button.hidden = false;
+    if (answers) answers.open = false;
+    button.addEventListener("click", function () {
+      var chosen = inputs.filter(function (i) { return i.checked; });
+      if (!chosen.length) { status.textContent = status.dataset.pickFirst; return; }
+      var right = inputs.every(function (i) { return i.checked === (i.dataset.correct === "true"); });
+      inputs.forEach(function (input, n) {
+        var fb = document.getElementById(input.id + "-fb");
+        if (!fb) return;
+        if (input.checked) {
+          fb.innerHTML = whys[n] ? whys[n].innerHTML : "";
+          fb.hidden = false;
+          fb.className = "rh-q__feedback " + (input.dataset.correct === "true" ? "is-right" : "is-wrong");
+        } else {
+          fb.hidden = true;
+        }
+      });
+      status.textContent = right ? status.dataset.correct : status.dataset.incorrect;
+      fieldset.dataset.answered = right ? "right" : "wrong";
+      if (answers && right) answers.open = true;
+      document.dispatchEvent(new CustomEvent("rh:quiz-answer", { detail: { id: fieldset.id, right: right } }));
+    });
+  }
+
+  /* 4. Help finder: filters the services already on the page; stores and sends nothing. */
+  function setupFinder() {
+    var form = document.getElementById("rh-finder");
+    if (!form) return;
+    var results = document.getElementById("rh-finder-results");
+    var list = document.getElementById("rh-finder-list");
+    var steps = document.getElementById("rh-finder-steps");
+    var none = document.getElementById("rh-finder-none");
+    form.hidden = false;
+    function copyWithoutIds(node) {
+      var copy = node.cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
+      Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (el) { el.remove(); });
+      copy.removeAttribute("id");
+      return copy;
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var country = form.elements.country.value;
+      var age = form.elements.age.value;
+      var situation = form.elements.situation.value;
+      if (!country) { form.elements.country.focus(); return; }
+      steps.textContent = "";
+      Array.prototype.forEach.call(document.querySelectorAll(".rh-steps"), function (block) {
+        if (block.dataset.situation === situation || (block.dataset.age && block.dataset.age === age)) {
+          steps.appendChild(copyWithoutIds(block));
+        }
+      });
+      list.textContent = "";
+      var shown = 0;
+      Array.prototype.forEach.call(document.querySelectorAll(".rh-service"), function (card) {
+        var where = card.dataset.country;
+        var ages = card.dataset.ages.split(" ");
+        var sits = card.dataset.situations.split(" ");
+        var fits = (where === country || where === "INT") && ages.indexOf(age) !== -1 &&
+          (sits.indexOf(situation) !== -1 || (age === "under18" && sits.indexOf("minor") !== -1));
+        if (!fits) return;
+        var heading = card.querySelector("h4");
+        var item = document.createElement("li");
+        item.dataset.id = card.dataset.id;
+        var link = document.createElement("a");
+        link.href = "#" + card.dataset.id;
+        link.textContent = heading ? heading.textContent.replace(/¶$/, "").trim() : card.dataset.id;
+        item.appendChild(link);
+        var paragraphs = card.querySelectorAll("p");
+        if (paragraphs.length > 1) {
+          var what = document.createElement("span");
+          what.textContent = " — " + paragraphs[1].textContent;
+          item.appendChild(what);
+        }
+        var phone = card.querySelector('a[href^="tel:"]');
+        if (phone) {
+          item.appendChild(document.createTextNode(" "));
+          var call = phone.cloneNode(true);
+          call.className = "rh-finder__phone";
+          item.appendChild(call);
+        }
+        list.appendChild(item);
+        shown += 1;
+      });
+      none.hidden = shown > 0;
+      results.hidden = false;
+      results.focus();
+    });
+  }
+  /* 5. Material scrolls the sidebar to the current page and can leave the first link half
+     hidden under the sidebar's top edge: a target too small to hit (WCAG 2.2, 2.5.8).
+     Scroll back just enough to show it whole. */
+  function alignSidebars() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-sidebar__scrollwrap"), function (wrap) {
+      var edge = wrap.getBoundingClientRect().top;
+      var top = edge;
+      /* section titles stuck to the top cover the links scrolled under them */
+      Array.prototype.forEach.call(wrap.querySelectorAll(".md-nav__container, .md-nav__title, label"), function (el) {
+        if (window.getComputedStyle(el).position !== "sticky") return;
+        var box = el.getBoundingClientRect();
+        if (box.height > 0 && box.top <= top + 1 && box.bottom > top) top = box.bottom;
+      });
+      var links = wrap.querySelectorAll("a.md-nav__link");
+      for (var i = 0; i < links.length; i++) {
+        var box = links[i].getBoundingClientRect();
+        if (links[i].closest(".md-nav__container")) continue;
+        if (box.height === 0 || box.bottom <= edge) continue;
+        if (box.top < top) wrap.scrollTop -= Math.ceil(top - box.top);
+        break;
+      }
+    });
+  }
+
+  /* 6. Curriculum map: filter the lesson table by age band, module and DigComp competence. */
+  function setupCurriculumMap() {
+    var form = document.getElementById("rh-map-filter");
+    var table = document.getElementById("rh-map");
+    if (!form || !table) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var count = document.getElementById("rh-map-count");
+    var age = document.getElementById("rh-map-age");
+    var mod = document.getElementById("rh-map-module");
+    var comp = document.getElementById("rh-map-digcomp");
+    form.hidden = false;
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = (!age.value || row.dataset.age === age.value) &&
+          (!mod.value || row.dataset.module === mod.value) &&
+          (!comp.value || row.dataset.digcomp.split(" ").indexOf(comp.value) !== -1);
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
+    }
+    [age, mod, comp].forEach(function (select) { select.addEventListener("change", apply); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    apply();
+  }
+
+  /* 7. Self-study progress, kept only in this browser. */
+  var STORE = "realharm.progress.v1";
+  function readProgress() {
+    try { return JSON.parse(window.localStorage.getItem(STORE)) || { visited: {}, quiz: {}, total: {} }; }
+    catch (e) { return { visited: {}, quiz: {}, total: {} }; }
+  }
+  function writeProgress(data) {
+    try { window.localStorage.setItem(STORE, JSON.stringify(data)); } catch (e) { /* storage off: no progress */ }
+  }
+  function moduleStats(data, m) {
+    var answers = data.quiz[m] || {};
+    var ids = Object.keys(answers);
+    var right = ids.filter(function (id) { return answers[id]; }).length;
+    var total = data.total[m] || 0;
+    return { visited: !!data.visited[m], answered: ids.length, right: right, total: total,
+             complete: total > 0 && ids.length >= total };
+  }
+  function trackLearnerPage() {
+    var meta = document.querySelector('meta[name="rh-learner-module"]');
+    if (!meta) return;
+    var m = meta.content;
+    var data = readProgress();
+    data.visited[m] = true;
+    data.total[m] = document.querySelectorAll(".rh-q").length;
+    writeProgress(data);
+    document.addEventListener("rh:quiz-answer", function (event) {
+      var fresh = readProgress();
+      fresh.quiz[m] = fresh.quiz[m] || {};
+      fresh.quiz[m][event.detail.id] = event.detail.right;
+      writeProgress(fresh);
+    });
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+  function showProgress() {
+    var box = document.getElementById("rh-progress");
+    if (!box) return;
+    var items = Array.prototype.slice.call(document.querySelectorAll("[data-rh-progress]"));
+    var data = readProgress();
+    var visited = 0, done = 0;
+    items.forEach(function (span) {
+      var st = moduleStats(data, span.dataset.rhProgress);
+      if (st.visited) visited += 1;
+      if (st.complete) done += 1;
+      span.textContent = !st.visited ? box.dataset.notStarted :
+        st.answered ? fill(box.dataset.quiz, st) : box.dataset.visited;
+      span.className = "rh-modules__progress" + (st.complete ? " is-complete" : st.visited ? " is-started" : "");
+    });
+    document.getElementById("rh-progress-summary").textContent =
+      fill(box.dataset.summary, { visited: visited, done: done, total: items.length });
+    box.hidden = false;
+    var cert = document.getElementById("rh-certificate");
+    if (cert) cert.hidden = !(items.length && done === items.length);
+  }
+  function setupProgressPage() {
+    var box = document.getElementById("rh-progress");
+    if (!box) return;
+    showProgress();
+    document.getElementById("rh-forget").addEventListener("click", function () {
+      try { window.localStorage.removeItem(STORE); } catch (e) { /* nothing stored */ }
+      showProgress();
+      document.getElementById("rh-progress-summary").focus();
+    });
+    var form = document.getElementById("rh-certificate-form");
+    if (!form) return;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var name = form.elements.learner.value.trim();
+      if (!name) { form.elements.learner.focus(); return; }
+      var out = document.getElementById("rh-certificate-output");
+      out.querySelector("[data-rh-cert-name]").textContent = name;
+      out.querySelector("[data-rh-cert-date]").textContent =
+        new Date().toLocaleDateString(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric" });
+      out.hidden = false;
+      document.body.classList.add("rh-print-certificate");
+      window.print();
+    });
+    window.addEventListener("afterprint", function () { document.body.classList.remove("rh-print-certificate"); });
+  }
+
+  function init() {
+    trackLearnerPage();
+    setupProgressPage();
+    setupCurriculumMap();
+    alignSidebars();
+    /* Material scrolls the sidebar shortly after load: align after its scroll */
+    Array.prototype.forEach.call(document.querySelectorAll(".md-sidebar__scrollwrap"), function (wrap) {
+      wrap.addEventListener("scroll", function () {
+        if (performance.now() < 4000) window.requestAnimationFrame(alignSidebars);
+      }, { passive: true });
+    });
+    setupFinder();
+    Array.prototype.forEach.call(document.querySelectorAll(".rh-q"), setupQuestion);
+  }
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll(".rh-q__answers"), function (d) { d.open = true; });
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,72 @@
+"""Command line: ``python -m realharm <command>``.
+
+  validate      data files against their schemas
+  check         parity, front matter, quizzes, terminology (everything but the build)
+  readability   words, sentences and readability of every learner page; fails on a missed target
+  translations  every page of every language: up to date, outdated or missing (from git history)
+  site          the static site, every PDF and the offline zip (what `make site` runs)
+  bench         build time, page weight and Lighthouse scores against the budgets (`make bench`)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import checks
+from .data import DataError, load_dataset
+from .project import Project, find_root
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m realharm")
+    parser.add_argument("--root", default=None, help="project folder (default: the one holding mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="validate data/ against data/schema/")
+    sub.add_parser("check", help="parity, front matter, quizzes and terminology of docs/")
+    sub.add_parser("readability", help="readability of learner pages against the content guide's targets")
+    sub.add_parser("site", help="build site/, the PDFs and the offline zip")
+    bench = sub.add_parser("bench", help="build time, page weight, Lighthouse")
+    bench.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (no npm install)")
+    sub.add_parser("translations", help="translation status of every page (fails if a page is missing)")
+    args = parser.parse_args(argv)
+    project = Project(find_root() if args.root is None else __import__("pathlib").Path(args.root))
+    languages = project.languages()
+    if args.command == "bench":
+        from . import bench as bench_module
+
+        return bench_module.main(project.root, with_lighthouse=not args.no_lighthouse)
+    if args.command == "site":
+        from . import sitebuild
+
+        return sitebuild.main(project.root)
+    problems: list[str] = []
+    if args.command == "translations":
+        from . import translations
+
+        statuses = translations.status(project.root, languages)
+        print(translations.report(statuses))
+        problems += [f"docs/{s.lang}/{s.page}: missing translation" for s in statuses if s.state == "missing"]
+    if args.command == "readability":
+        from . import readability
+
+        scores = readability.learner_scores(project.docs, languages)
+        print(readability.table(scores))
+        problems += readability.failures(scores)
+    if args.command in ("validate", "check"):
+        try:
+            load_dataset(project.data, languages, label_root=project.root)
+        except DataError as exc:
+            problems += exc.problems
+    if args.command == "check":
+        problems += checks.parity(project.docs, languages)
+        problems += checks.lint(project.docs, languages, project.schemas / "lesson.schema.json")
+        problems += checks.terminology(project.docs, languages)
+    for line in problems:
+        print(line)
+    print(f"{args.command}: {len(problems)} problem(s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

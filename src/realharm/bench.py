@@ -1,0 +1,206 @@
+"""`make bench`: build times, page weight on first and repeat visit (gzip, as a static host
+serves it), and Lighthouse mobile scores where Lighthouse can be installed from npm.
+
+Budgets (DESIGN.md, issue "Keeping it true"): a lesson page transfers at most 90 KB gzipped on a
+first visit and 15 KB on a repeat visit; Lighthouse 100 in all four categories; the full build of
+every language in under 15 s. The benchmark prints figures; tests check behaviour, not speed.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .project import Project
+from .browser import CHROMIUM_ARGS, find_chromium
+
+PAGES = {  # template -> page path (without language prefix)
+    "home": "",
+    "learner page": "learn/m1-synthetic-media/",
+    "lesson plan": "teach/lessons/m1-synthetic-media-11-13/",
+    "law comparison": "law/compare/",
+    "help finder": "help/finder/",
+}
+BUDGET_FIRST_KB = 90
+BUDGET_REPEAT_KB = 15
+BUDGET_BUILD_S = 15
+LIGHTHOUSE = "13.5.0"
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves like a typical static host: gzip for text, long cache for fingerprinted theme
+    assets, revalidation (304) for everything else."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
+        stamp = email.utils.formatdate(int(path.stat().st_mtime), usegmt=True)
+        if self.headers.get("If-Modified-Since") == stamp:
+            self.send_response(304)
+            self.send_header("Last-Modified", stamp)
+            self.end_headers()
+            return None
+        body = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Last-Modified", stamp)
+        name = path.name
+        fingerprinted = "/assets/javascripts/" in str(path) or "/assets/stylesheets/" in str(path)
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if fingerprinted else "no-cache")
+        if path.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Body(body, name)
+
+
+class _Body:
+    def __init__(self, data: bytes, name: str):
+        self.data, self.name = data, name
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
+    server.handle_error = lambda request, address: None
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def timed_build(project: Project, dest: Path, only: str | None = None) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if only:
+        env["BUILD_ONLY_LOCALE"] = only
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project.root / "mkdocs.yml"),
+                    "-d", str(dest)], cwd=project.root, env=env, check=True)
+    return time.perf_counter() - start
+
+
+def transfer(base: str, paths: list[str]) -> dict[str, tuple[int, int, int, int]]:
+    """path -> (requests first, bytes first, requests repeat, bytes repeat), bytes on the wire."""
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, headless=True)
+        for path in paths:
+            context = browser.new_context()
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            seen: dict[str, int] = {}
+            cdp.on("Network.loadingFinished", lambda e: seen.__setitem__(e["requestId"], e["encodedDataLength"]))
+            page.goto(base + path, wait_until="networkidle")
+            first = dict(seen)
+            seen.clear()
+            page.goto(base + path, wait_until="networkidle")  # repeat visit, same browser cache
+            repeat = dict(seen)
+            results[path] = (len(first), sum(first.values()), len(repeat), sum(repeat.values()))
+            context.close()
+        browser.close()
+    return results
+
+
+def lighthouse(base: str, paths: list[str], work: Path) -> dict[str, dict] | str:
+    """Lighthouse mobile scores and FCP/LCP per path, or the reason it could not run."""
+    node = shutil.which("node")
+    npm = shutil.which("npm")
+    if not (node and npm):
+        return "node/npm not found"
+    cli = work / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.is_file():
+        work.mkdir(parents=True, exist_ok=True)
+        proc = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(work), f"lighthouse@{LIGHTHOUSE}"],
+                              capture_output=True, text=True)
+        if proc.returncode != 0 or not cli.is_file():
+            return "lighthouse could not be installed from npm: " + proc.stderr[-300:]
+    out = {}
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    for path in paths:
+        report = work / "report.json"
+        proc = subprocess.run([node, str(cli), base + path, "--quiet", "--output=json", f"--output-path={report}",
+                               f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
+                              env={**os.environ, "CHROME_PATH": find_chromium()}, capture_output=True, text=True)
+        if proc.returncode != 0 or not report.is_file():
+            out[path] = {"error": proc.stderr[-300:]}
+            continue
+        data = json.loads(report.read_text(encoding="utf-8"))
+        cats = data["categories"]
+        audits = data["audits"]
+        out[path] = {
+            "performance": round(cats["performance"]["score"] * 100),
+            "accessibility": round(cats["accessibility"]["score"] * 100),
+            "best-practices": round(cats["best-practices"]["score"] * 100),
+            "seo": round(cats["seo"]["score"] * 100),
+            "fcp": audits["first-contentful-paint"]["displayValue"],
+            "lcp": audits["largest-contentful-paint"]["displayValue"],
+            "failing": [a["id"] for a in audits.values()
+                        if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"][:8],
+        }
+        report.unlink()
+    return out
+
+
+def main(root: Path | None = None, *, with_lighthouse: bool = True) -> int:
+    project = Project(root or Path.cwd())
+    languages = project.languages()
+    work = project.root / "build" / "bench"
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        full = timed_build(project, site)
+        single = {lang: timed_build(project, Path(tmp) / f"only-{lang}", only=lang) for lang in languages}
+        print(f"build: all languages {full:.1f} s (budget {BUDGET_BUILD_S} s: {'met' if full < BUDGET_BUILD_S else 'MISSED'})"
+              + "".join(f"; only {lang} {sec:.1f} s" for lang, sec in single.items()))
+        server, base = serve(site)
+        try:
+            paths = [("" if lang == languages[0] else f"{lang}/") + p for lang in languages for p in PAGES.values()]
+            weights = transfer(base, paths)
+            scores = lighthouse(base, paths, work) if with_lighthouse else "skipped"
+        finally:
+            server.shutdown()
+    names = {v: k for k, v in PAGES.items()}
+    print("\n| page | lang | requests (first) | KB gz first | requests (repeat) | KB repeat | Lighthouse P/A/BP/SEO | FCP | LCP |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    missed = []
+    for path in paths:
+        lang = next((code for code in languages[1:] if path.startswith(code + "/")), languages[0])
+        bare = path[len(lang) + 1:] if lang != languages[0] else path
+        n1, b1, n2, b2 = weights[path]
+        lh = scores.get(path, {}) if isinstance(scores, dict) else {}
+        cats = "/".join(str(lh.get(k, "–")) for k in ("performance", "accessibility", "best-practices", "seo"))
+        print(f"| {names[bare]} | {lang} | {n1} | {b1 / 1024:.1f} | {n2} | {b2 / 1024:.1f} | {cats} | "
+              f"{lh.get('fcp', '–')} | {lh.get('lcp', '–')} |")
+        if names[bare] == "lesson plan" and (b1 / 1024 > BUDGET_FIRST_KB or b2 / 1024 > BUDGET_REPEAT_KB):
+            missed.append(f"{path}: {b1 / 1024:.1f} KB first / {b2 / 1024:.1f} KB repeat")
+        if lh and any(lh.get(k) != 100 for k in ("performance", "accessibility", "best-practices", "seo")):
+            missed.append(f"{path}: Lighthouse {cats} (failing audits: {', '.join(lh.get('failing', []))})")
+    if isinstance(scores, str):
+        print(f"\nLighthouse: {scores}")
+    print("\nbudgets: " + ("all met" if not missed else "MISSED\n  " + "\n  ".join(missed)))
+    return 0

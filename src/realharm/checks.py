@@ -1,0 +1,173 @@
+"""Content checks run by the tests and by ``python -m realharm check``.
+
+Each returns a list of problems, one line each, naming the file; an empty list means clean.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from . import quiz
+from .pages import Page, markdown_files
+
+# Front-matter values that are facts about the lesson, not words for people: equal in every language.
+SHARED_FRONT_MATTER = ("module", "audience", "age_band", "duration_minutes", "digcomp", "content_note")
+
+
+def is_lesson(rel: Path) -> bool:
+    """Lesson plans (teach/lessons/) and learner module pages (learn/m<N>-*.md)."""
+    parts = rel.parts
+    return (parts[:2] == ("teach", "lessons")) or (
+        len(parts) == 2 and parts[0] == "learn" and re.match(r"m\d+-", parts[1]) is not None)
+
+
+def parity(docs: Path, languages: list[str]) -> list[str]:
+    """Every page of the default language has a twin in each other language with the same
+    heading ids, data markers, admonition types, quiz sizes and shared front matter."""
+    default, others = languages[0], languages[1:]
+    source_root = docs / default
+    problems: list[str] = []
+    for lang in others:
+        twin_root = docs / lang
+        for src in markdown_files(source_root):
+            rel = src.relative_to(source_root)
+            twin = twin_root / rel
+            label = f"docs/{lang}/{rel.as_posix()}"
+            if not twin.is_file():
+                problems.append(f"{label}: missing translation of docs/{default}/{rel.as_posix()}")
+                continue
+            a, b = Page.read(src), Page.read(twin)
+            for what, left, right in (
+                ("heading ids", a.heading_ids(), b.heading_ids()),
+                ("data markers", a.markers(), b.markers()),
+                ("admonition types", a.admonitions(), b.admonitions()),
+            ):
+                if left != right:
+                    problems.append(f"{label}: {what} differ from docs/{default}/{rel.as_posix()}: "
+                                    f"{_diff(left, right)}")
+            try:
+                sizes_a = [quiz.count_questions(q) for q in a.quizzes()]
+                sizes_b = [quiz.count_questions(q) for q in b.quizzes()]
+                if sizes_a != sizes_b:
+                    problems.append(f"{label}: quiz questions {sizes_b} differ from {sizes_a} in the source")
+            except quiz.QuizError:
+                pass  # reported by lint()
+            fa, fb = a.front_matter, b.front_matter
+            if set(fa) != set(fb):
+                problems.append(f"{label}: front-matter keys differ: {_diff(sorted(fa), sorted(fb))}")
+            for key in SHARED_FRONT_MATTER:
+                if key in fa and fa.get(key) != fb.get(key):
+                    problems.append(f"{label}: front matter '{key}' is {fb.get(key)!r}, "
+                                    f"source has {fa.get(key)!r}")
+        for extra in markdown_files(twin_root):
+            rel = extra.relative_to(twin_root)
+            if not (source_root / rel).is_file():
+                problems.append(f"docs/{lang}/{rel.as_posix()}: has no source page docs/{default}/{rel.as_posix()}")
+    return problems
+
+
+def _diff(left: list, right: list) -> str:
+    missing = [x for x in left if x not in right]
+    extra = [x for x in right if x not in left]
+    bits = []
+    if missing:
+        bits.append(f"missing {missing}")
+    if extra:
+        bits.append(f"unexpected {extra}")
+    if not bits:
+        bits.append(f"order {right} instead of {left}")
+    return "; ".join(bits)
+
+
+def lint(docs: Path, languages: list[str], schema_path: Path) -> list[str]:
+    """Front matter of lesson pages against the schema; every page has a title and description;
+    quizzes are well formed; lesson plans' activity timings add up to duration_minutes."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    problems: list[str] = []
+    for lang in languages:
+        root = docs / lang
+        for path in markdown_files(root):
+            rel = path.relative_to(root)
+            label = f"docs/{lang}/{rel.as_posix()}"
+            page = Page.read(path)
+            try:
+                fm = page.front_matter
+            except Exception as exc:  # yaml errors
+                problems.append(f"{label}: front matter is not valid YAML: {exc}")
+                continue
+            for key in ("title", "description"):
+                if not fm.get(key):
+                    problems.append(f"{label}: front matter needs '{key}'")
+            for n, block in enumerate(page.quizzes(), 1):
+                try:
+                    quiz.parse(block)
+                except quiz.QuizError as exc:
+                    problems.append(f"{label}: quiz {n}: {exc}")
+            if not is_lesson(rel):
+                continue
+            for error in sorted(validator.iter_errors(fm), key=lambda e: str(e.absolute_path)):
+                where = ".".join(str(p) for p in error.absolute_path) or "front matter"
+                problems.append(f"{label}: {where}: {error.message}")
+            if fm.get("audience") == "educators":
+                minutes = page.activity_minutes()
+                if not minutes:
+                    problems.append(f"{label}: a lesson plan needs activities titled '... (NN min)'")
+                elif isinstance(fm.get("duration_minutes"), int) and sum(minutes) != fm["duration_minutes"]:
+                    problems.append(f"{label}: activity timings add up to {sum(minutes)} min, "
+                                    f"duration_minutes is {fm['duration_minutes']}")
+    return problems
+
+
+# ── terminology ─────────────────────────────────────────────────────────────
+# The "avoid" column of the content guide. Allowed only inside <q>…</q> (a marked quotation)
+# or <cite>…</cite> (the official name of a law, report or service). See CONTRIBUTING.md.
+AVOID = {
+    "en": {
+        r"revenge[\s-]+porn\w*": "image-based sexual abuse / non-consensual intimate images",
+        r"deep[\s-]?fake[\s-]+porn\w*": "sexual deepfake / AI-generated intimate image",
+        r"leak(?:ed|s)?\b": "shared without consent",
+        r"sexting": "nudes and semi-nudes",
+        r"child[\s-]+porn\w*": "child sexual abuse material (CSAM)",
+        r"the girl in the video": "the person targeted",
+    },
+    "it": {
+        r"revenge[\s-]+porn\w*": "abuso sessuale basato sulle immagini / diffusione non consensuale di immagini intime",
+        r"porno[\s-]+vendetta": "diffusione non consensuale di immagini intime",
+        r"pornografia[\s-]+vendicativa": "diffusione non consensuale di immagini intime",
+        r"deep[\s-]?fake[\s-]+porn\w*": "deepfake sessuale / immagine intima generata con l'IA",
+        r"pornografia[\s-]+infantile": "materiale di abuso sessuale su minori (\"pornografia minorile\" solo come termine di legge)",
+        r"sexting": "scambio di immagini intime",
+        r"la ragazza del video": "la persona colpita",
+    },
+}
+# Exempt: marked quotations and names, HTML comments, and web addresses (not our wording).
+EXEMPT = re.compile(r"<(q|cite)\b[^>]*>.*?</\1>|<!--.*?-->|https?://[^\s)>\]]+", re.DOTALL | re.IGNORECASE)
+
+
+def terminology_text(text: str, lang: str) -> list[tuple[int, str, str]]:
+    """(line, word found, what to use) for each avoid word outside an exempt span."""
+    rules = {**AVOID.get("en", {}), **AVOID.get(lang, {})} if lang != "en" else AVOID["en"]
+    # blank out exempt spans, keeping line numbers
+    cleaned = EXEMPT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    found = []
+    for pattern, use in rules.items():
+        for match in re.finditer(rf"\b{pattern}", cleaned, re.IGNORECASE):
+            line = cleaned.count("\n", 0, match.start()) + 1
+            found.append((line, match.group(0), use))
+    return sorted(found)
+
+
+def terminology(docs: Path, languages: list[str]) -> list[str]:
+    problems = []
+    for lang in languages:
+        root = docs / lang
+        for path in markdown_files(root):
+            for line, word, use in terminology_text(path.read_text(encoding="utf-8"), lang):
+                problems.append(f"docs/{lang}/{path.relative_to(root).as_posix()}:{line}: "
+                                f"avoid {word!r}, use {use} (or mark a quotation/official name with <q>/<cite>)")
+    return problems

@@ -1,0 +1,44 @@
+"""The curriculum as its pages describe it: learner modules and lesson plans, read from their
+front matter (the single source for the Learn and Teach listings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pages import Page
+
+AGE_ORDER = {"11-13": 0, "14-16": 1, "16-18": 2, "adults": 3}
+
+
+@dataclass(frozen=True)
+class Entry:
+    rel: str          # path under docs/<lang>/, e.g. "teach/lessons/m1-synthetic-media-11-13.md"
+    title: str
+    module: int
+    audience: str
+    age_band: str
+    minutes: int
+    digcomp: tuple[str, ...]
+
+
+def entries(docs: Path, lang: str) -> list[Entry]:
+    root = docs / lang
+    found = []
+    for folder in ("learn", "teach/lessons"):
+        for path in sorted((root / folder).glob("m*.md")):
+            fm = Page.read(path).front_matter
+            if "module" not in fm:
+                continue
+            found.append(Entry(path.relative_to(root).as_posix(), str(fm["title"]), int(fm["module"]),
+                               str(fm["audience"]), str(fm["age_band"]), int(fm["duration_minutes"]),
+                               tuple(fm.get("digcomp", []))))
+    return sorted(found, key=lambda e: (e.module, e.audience, AGE_ORDER.get(e.age_band, 9), e.rel))
+
+
+def learner_modules(docs: Path, lang: str) -> list[Entry]:
+    return [e for e in entries(docs, lang) if e.audience == "learners"]
+
+
+def lesson_plans(docs: Path, lang: str) -> list[Entry]:
+    return [e for e in entries(docs, lang) if e.audience == "educators"]

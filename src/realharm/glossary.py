@@ -1,0 +1,66 @@
+"""The glossary (data/glossary.yaml): one page per language, and a tooltip on every use of a
+term on every page, through Python-Markdown abbreviations appended in the page's language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+SHORT_MAX = 140
+
+
+class GlossaryError(ValueError):
+    pass
+
+
+def load(path: Path, languages: list[str]) -> list[dict]:
+    if not path.is_file():
+        return []
+    terms = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms", [])
+    problems = []
+    seen = set()
+    for n, term in enumerate(terms, 1):
+        ident = term.get("id", f"#{n}")
+        if ident in seen:
+            problems.append(f"{path.name}: entry {ident}: field id: used twice")
+        seen.add(ident)
+        for field in ("term", "forms", "short", "definition"):
+            for lang in languages:
+                if not (term.get(field) or {}).get(lang):
+                    problems.append(f"{path.name}: entry {ident}: field {field}.{lang}: missing translation '{lang}'")
+        for lang, short in (term.get("short") or {}).items():
+            if len(short) > SHORT_MAX:
+                problems.append(f"{path.name}: entry {ident}: field short.{lang}: longer than {SHORT_MAX} characters")
+            if '"' in short:
+                problems.append(f"{path.name}: entry {ident}: field short.{lang}: double quotes break the tooltip")
+    if problems:
+        raise GlossaryError("\n".join(problems))
+    return terms
+
+
+def abbreviations(terms: list[dict], lang: str) -> str:
+    """Markdown abbreviation definitions for every form of every term in one language."""
+    lines = []
+    for term in terms:
+        for form in term["forms"].get(lang, []):
+            lines.append(f"*[{form}]: {term['short'][lang]}")
+    return "\n".join(lines)
+
+
+def render(terms: list[dict], *, lang: str) -> str:
+    entries = sorted(terms, key=lambda t: t["term"][lang].lower().strip("«»"))
+    out = []
+    for term in entries:
+        name = term["term"][lang]
+        out += [f"### {name[:1].upper() + name[1:]} {{ #{term['id']} }}", "", term["definition"][lang], ""]
+    return "\n".join(out)
+
+
+ABBR = re.compile(r"<abbr title=")
+
+
+def focusable_abbreviations(html: str) -> str:
+    """Tooltips must open on keyboard focus too: make every abbreviation focusable."""
+    return ABBR.sub('<abbr tabindex="0" title=', html)

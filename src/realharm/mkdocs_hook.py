@@ -1,0 +1,92 @@
+"""Thin MkDocs hook: all logic lives in the realharm package (see DESIGN.md)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from realharm import glossary, markers, render, translations
+from realharm.data import DataError, load_dataset
+from realharm.project import Project
+from realharm.ui import current_language
+
+_state: dict = {}
+
+
+def on_config(config):
+    project = Project(Path(config.config_file_path).parent)
+    if os.environ.get("REALHARM_OFFLINE"):
+        # The copy that works from disk (make site): file links, and Material's search worker
+        # run through the iframe-worker shim shipped in docs/assets/vendor (workers need a server).
+        config.use_directory_urls = False
+        config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
+        _state["offline"] = True
+    try:
+        dataset = load_dataset(project.data, project.languages(), label_root=project.root)
+    except DataError as exc:
+        raise PluginError("data/ has problems:\n" + "\n".join(exc.problems)) from None
+    curriculum_file = project.data / "curriculum.yaml"
+    curriculum = yaml.safe_load(curriculum_file.read_text(encoding="utf-8")) if curriculum_file.is_file() else {}
+    _state["renderers"] = render.renderers(dataset, project.docs, curriculum)
+    try:
+        _state["glossary"] = glossary.load(project.data / "glossary.yaml", project.languages())
+    except glossary.GlossaryError as exc:
+        raise PluginError("data/glossary.yaml has problems:\n" + str(exc)) from None
+    _state["renderers"]["glossary"] = lambda lang: glossary.render(_state["glossary"], lang=lang)
+    languages = project.languages()
+    _state["translations"] = translations.status(project.root, languages) if len(languages) > 1 else []
+    names = {code: dataset.places.get(code.upper(), {}).get("en", code) for code in languages}
+    names.update({"it": "Italiano", "en": "English"})
+    _state["renderers"]["translations"] = lambda lang: translations.render(
+        _state["translations"], lang=lang, names=names, repo_url=config.repo_url or "")
+    _state["project"] = project
+    return config
+
+
+def _language(page, config) -> str:
+    return getattr(page.file, "locale", None) or config.theme.language or "en"
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = _language(page, config)
+    current_language.set(lang)
+    try:
+        markdown = markers.expand(markdown, _state["renderers"], lang=lang, page=page.file.src_uri)
+    except markers.MarkerError as exc:
+        raise PluginError(str(exc)) from None
+    if lang != _state["project"].default_language():
+        src = getattr(page.file, "norm_src_uri", page.file.src_uri)
+        markdown = translations.banner(_state["translations"], lang, src) + markdown
+    # glossary tooltips, in the page's language
+    return markdown + "\n\n" + glossary.abbreviations(_state["glossary"], lang) + "\n"
+
+
+def on_page_content(html, page, config, files):
+    return glossary.focusable_abbreviations(html)
+
+
+def on_page_context(context, page, config, nav):
+    """The address of "Get help" in the page's language, relative to the page."""
+    target = next((p.file for p in nav.pages
+                   if getattr(p.file, "norm_src_uri", p.file.src_uri) == "help/index.md"), None)
+    context["rh_help_url"] = target.url_relative_to(page.file) if target else None
+    from realharm.pdf import pdf_link
+
+    context["rh_pdf"] = pdf_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
+    return context
+
+
+@event_priority(-200)  # after the i18n plugin (-100) has built every language and merged search
+def on_post_build(config):
+    """Security headers for static hosts, computed from the pages just built."""
+    from realharm.headers import write_header_files
+    from realharm.search import split_index
+
+    site_dir = Path(config.site_dir)
+    if (site_dir / "search" / "search_index.json").is_file():
+        split_index(site_dir, _state["project"].languages(), offline=_state.get("offline", False))
+    write_header_files(site_dir)

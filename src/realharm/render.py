@@ -1,0 +1,344 @@
+"""Markdown rendered from data/ for the data markers, in the page's language.
+
+Markers (see DESIGN.md): services country=XX · finder · laws-table · law jurisdiction=XX ·
+law-changes. Each renderer is a plain function of the dataset and the language.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from functools import partial
+
+from babel import Locale, UnknownLocaleError
+
+from .data import Dataset
+from .ui import strings
+
+
+def _t(lang: str, path: str) -> str:
+    node = strings(lang)
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
+def _text(value: dict | None, lang: str) -> str:
+    if not value:
+        return ""
+    return value.get(lang) or value.get("en") or ""
+
+
+def _lang_name(code: str, lang: str) -> str:
+    try:
+        name = Locale.parse(lang).languages.get(code)
+    except (UnknownLocaleError, ValueError):
+        name = None
+    return name or code
+
+
+def _date(iso: str, lang: str) -> str:
+    """ISO date as people write it: 25 November 2026 / 25/11/2026 style per language."""
+    try:
+        d = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)
+    from babel.dates import format_date
+
+    return format_date(d, format="long", locale=lang)
+
+
+def _tel(number: str) -> str:
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+# ── services ────────────────────────────────────────────────────────────────
+def country_order(codes, dataset: Dataset, lang: str, first: tuple[str, ...] = ()) -> list[str]:
+    """Countries sorted by name in the page's language; `first` ones lead, INT comes last."""
+    rest = sorted((c for c in codes if c not in first and c != "INT"),
+                  key=lambda c: dataset.place_name(c, lang))
+    return [c for c in first if c in codes] + rest + (["INT"] if "INT" in codes else [])
+
+
+LEAD = {"it": ("IT",)}  # on Italian pages, Italy first
+
+
+def service_block(service: dict, lang: str, heading: str = "###") -> str:
+    s = partial(_t, lang)
+    lines = [f"{heading} {service['name']} {{ #{service['id']} }}", ""]
+    ages = ", ".join(s(f"services.ages.{a}") for a in service["ages"])
+    lines += [f"*{s('services.kinds.' + service['kind'])} · {ages}*", ""]
+    lines += [_text(service["does"], lang), ""]
+    lines.append(f"- **{s('services.for')}:** {_text(service['for'], lang)}")
+    phone = service.get("phone")
+    if phone:
+        bits = []
+        if phone.get("local"):
+            bits.append(f"[{phone['local']}]({_tel(phone['local'])})")
+        if phone.get("international"):
+            bits.append(f"{s('services.from_abroad')}: [{phone['international']}]({_tel(phone['international'])})")
+        lines.append(f"- **{s('services.phone')}:** " + " · ".join(bits))
+    lines.append(f"- **{s('services.website')}:** <{service['url']}>")
+    if service.get("hours"):
+        lines.append(f"- **{s('services.hours')}:** {_text(service['hours'], lang)}")
+    if service.get("languages"):
+        names = ", ".join(_lang_name(code, lang) for code in service["languages"])
+        lines.append(f"- **{s('services.languages')}:** {names}")
+    if service.get("cost"):
+        lines.append(f"- **{s('services.cost')}:** {_text(service['cost'], lang)}")
+    if service.get("notes"):
+        lines.append(f"- **{s('services.notes')}:** {_text(service['notes'], lang)}")
+    checked = s("services.checked").format(date=_date(service["verified_on"], lang))
+    tail = f" ({s('services.copy_date').format(date=service['source_date'])})" if service.get("source_date") else ""
+    lines += ["", f"<small>{checked} [{s('services.its_source')}]({service['source_url']}){tail}.</small>", ""]
+    return "\n".join(lines)
+
+
+def render_services(dataset: Dataset, *, lang: str, country: str) -> str:
+    doc = dataset.services.get(country.upper())
+    if doc is None:
+        raise KeyError(f"no services data for country {country!r}")
+    return "\n".join(service_block(svc, lang) for svc in doc["services"])
+
+
+# ── help finder ─────────────────────────────────────────────────────────────
+SITUATIONS = ("shared", "threatened", "helping")
+
+
+def matches(service: dict, *, age: str, situation: str) -> bool:
+    """Does a service fit (age when the image was made, situation)? Used by the page's script
+    through data attributes, and by the tests."""
+    if age not in service["ages"]:
+        return False
+    return situation in service["situations"] or (age == "under18" and "minor" in service["situations"])
+
+
+def finder_services(dataset: Dataset, *, country: str, age: str, situation: str) -> list[str]:
+    """Ids of the services the finder shows for a choice: the country's, then international ones."""
+    found = []
+    for code in (country.upper(), "INT"):
+        for svc in dataset.services.get(code, {}).get("services", []):
+            if matches(svc, age=age, situation=situation):
+                found.append(svc["id"])
+    return found
+
+
+def render_finder(dataset: Dataset, *, lang: str) -> str:
+    s = partial(_t, lang)
+    codes = country_order(dataset.services.keys(), dataset, lang, LEAD.get(lang, ()))
+    countries = [c for c in codes if c != "INT"]
+    opts = "".join(f'<option value="{c}">{html.escape(dataset.place_name(c, lang))}</option>' for c in countries)
+    sit_opts = "".join(f'<option value="{k}">{html.escape(s("finder.situations." + k))}</option>'
+                       for k in SITUATIONS)
+    age_opts = "".join(f'<option value="{k}">{html.escape(s("services.ages." + k))}</option>'
+                       for k in ("under18", "adult"))
+    form = f"""<form class="rh-finder" id="rh-finder" hidden aria-describedby="rh-finder-note">
+<fieldset><legend>{html.escape(s('finder.legend'))}</legend>
+<p><label for="rh-country">{html.escape(s('finder.country'))}</label><br>
+<select id="rh-country" name="country" required><option value="">{html.escape(s('finder.any_country'))}</option>{opts}</select></p>
+<p><label for="rh-age">{html.escape(s('finder.age'))}</label><br>
+<select id="rh-age" name="age" required>{age_opts}</select></p>
+<p><label for="rh-situation">{html.escape(s('finder.situation'))}</label><br>
+<select id="rh-situation" name="situation" required>{sit_opts}</select></p>
+<p><button type="submit" class="md-button md-button--primary">{html.escape(s('finder.show'))}</button></p>
+</fieldset>
+<p id="rh-finder-note" class="rh-finder__note">{html.escape(s('finder.nothing_sent'))}</p>
+</form>
+<section id="rh-finder-results" class="rh-finder__results" hidden tabindex="-1" aria-labelledby="rh-finder-results-title">
+<h2 id="rh-finder-results-title">{html.escape(s('finder.results'))}</h2>
+<div id="rh-finder-steps"></div>
+<h3 id="rh-finder-services-title">{html.escape(s('finder.services'))}</h3>
+<p id="rh-finder-none" hidden>{html.escape(s('services.none'))}</p>
+<ul id="rh-finder-list" class="rh-finder__list"></ul>
+</section>"""
+    parts = [form, "", f"## {s('finder.all_services')} {{ #all-services }}", ""]
+    for code in codes:
+        parts += [f"### {dataset.place_name(code, lang)} {{ #country-{code.lower()} }}", ""]
+        for svc in dataset.services[code]["services"]:
+            attrs = (f'class="rh-service" data-id="{svc["id"]}" data-country="{code}" '
+                     f'data-ages="{" ".join(svc["ages"])}" data-situations="{" ".join(svc["situations"])}"')
+            parts += [f"<div {attrs} markdown>", "", service_block(svc, lang, heading="####"), "</div>", ""]
+    return "\n".join(parts)
+
+
+# ── laws ────────────────────────────────────────────────────────────────────
+LAW_LEAD = {"it": ("IT", "EU")}
+
+
+def _provisions(dataset: Dataset, lang: str):
+    codes = country_order(dataset.laws.keys(), dataset, lang, LAW_LEAD.get(lang, ()))
+    for code in codes:
+        for prov in dataset.laws[code]["provisions"]:
+            yield code, prov
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_laws_table(dataset: Dataset, *, lang: str) -> str:
+    s = partial(_t, lang)
+    acts = ("creating", "sharing", "threatening", "possessing")
+    head = [s("laws.jurisdiction"), s("laws.law"), s("laws.status_label")] + [s(f"laws.acts.{a}") for a in acts] + [
+        s("laws.ai_named"), s("laws.max_penalty")]
+    lines = [f"<p class=\"rh-table-caption\">{html.escape(s('laws.table_caption'))}</p>", "",
+             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for code, prov in _provisions(dataset, lang):
+        where = dataset.place_name(prov["jurisdiction"], lang)
+        page = code.lower()
+        status = s(f"laws.status.{prov['status']}")
+        if prov["status"] == "in_force" and prov.get("in_force_since"):
+            status += f" ({s('laws.since')} {prov['in_force_since'][:4]})"
+        else:
+            status += f" ({prov['status_date']})"
+        row = [f"[{_cell(where)}]({page}.md)", f"[{_cell(_text(prov['title'], lang))}]({page}.md#{prov['id']})",
+               _cell(status)]
+        row += [s(f"laws.coverage.{prov['acts'][a]}") for a in acts]
+        row += [s(f"laws.coverage.{prov['ai_named']}"), _cell(_text(prov["max_penalty"], lang))]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def provision_block(prov: dict, dataset: Dataset, lang: str) -> str:
+    s = partial(_t, lang)
+    lines = [f"### {_text(prov['title'], lang)} {{ #{prov['id']} }}", ""]
+    lines += [_text(prov["summary"], lang), ""]
+    status = s(f"laws.status.{prov['status']}")
+    when = prov.get("in_force_since") or prov["status_date"]
+    rows = [
+        (s("laws.official_name"), f"<cite>{html.escape(prov['official_name'])}</cite>"),
+        (s("laws.citation"), _cell(prov["citation"])),
+        (s("laws.status_label"), f"{status} — {_date(when, lang)}"),
+        (s("laws.kind_label"), s("laws.kinds." + prov["kind"])),
+        (s("laws.who_protected"), ", ".join(s(f"laws.protects.{p}") for p in prov["protects"])),
+        (s("laws.ai_named"), s(f"laws.coverage.{prov['ai_named']}")),
+        (s("laws.prosecution"), _cell(_text(prov["prosecution"], lang))),
+        (s("laws.max_penalty"), _cell(_text(prov["max_penalty"], lang))),
+    ]
+    if prov.get("platform_duties"):
+        rows.append((s("laws.platform_duties"), _cell(_text(prov["platform_duties"], lang))))
+    lines += ["| | |", "|---|---|"] + [f"| **{k}** | {v} |" for k, v in rows] + [""]
+    lines += [f"**{s('laws.what_acts')}:**", ""]
+    lines += [f"- {s('laws.acts.' + a)}: {s('laws.coverage.' + prov['acts'][a])}"
+              for a in ("creating", "sharing", "threatening", "possessing", "tools")]
+    lines.append("")
+    if prov.get("notes"):
+        lines += [f"**{s('laws.notes')}:** {_text(prov['notes'], lang)}", ""]
+    tail = f" ({s('services.copy_date').format(date=prov['source_date'])})" if prov.get("source_date") else ""
+    lines += [f"[{s('laws.source')}]({prov['source_url']}) · {s('laws.verified')}: "
+              f"{_date(prov['verified_on'], lang)}{tail}", ""]
+    return "\n".join(lines)
+
+
+def render_law(dataset: Dataset, *, lang: str, jurisdiction: str) -> str:
+    doc = dataset.laws.get(jurisdiction.upper())
+    if doc is None:
+        raise KeyError(f"no laws data for jurisdiction {jurisdiction!r}")
+    return "\n".join(provision_block(p, dataset, lang) for p in doc["provisions"])
+
+
+def law_changes(dataset: Dataset, lang: str) -> list[tuple[str, str, str, str]]:
+    """(date, jurisdiction code, provision id, what) for every dated step, newest first."""
+    events = []
+    for code, prov in _provisions(dataset, lang):
+        for step in prov.get("history", []):
+            events.append((step["date"], code, prov["id"], _text(step["what"], lang)))
+        if not prov.get("history"):
+            status = _t(lang, f"laws.status.{prov['status']}")
+            events.append((prov.get("in_force_since") or prov["status_date"], code, prov["id"], status))
+    return sorted(events, key=lambda e: (e[0], e[2]), reverse=True)
+
+
+def render_law_changes(dataset: Dataset, *, lang: str) -> str:
+    events = law_changes(dataset, lang)
+    if not events:
+        return _t(lang, "laws.changes_none") + "\n"
+    titles = {p["id"]: _text(p["title"], lang) for _c, p in _provisions(dataset, lang)}
+    lines = []
+    for when, code, pid, what in events:
+        where = dataset.place_name(code, lang)
+        lines.append(f"- **{_date(when, lang)}** — {where}: [{titles[pid]}]({code.lower()}.md#{pid}). {what}")
+    return "\n".join(lines) + "\n"
+
+
+# ── curriculum listings (from the pages' front matter) ──────────────────────
+def render_modules(docs, *, lang: str) -> str:
+    """Learner modules in order, for learn/index.md (links relative to learn/): a plain ordered
+    list that the page's script decorates with the reader's own progress."""
+    from .curriculum import learner_modules
+
+    lines = ['<ol class="rh-modules" markdown="1">']
+    for e in learner_modules(docs, lang):
+        name = e.rel.split("/", 1)[1]
+        meta = f"{e.minutes} min · {_t(lang, 'curriculum.ages')} {_age(e.age_band, lang)}"
+        lines.append(f'<li data-rh-module="{e.module}" markdown="span">[{_cell(e.title)}]({name}) '
+                     f'<span class="rh-modules__meta">({meta})</span> '
+                     f'<span class="rh-modules__progress" data-rh-progress="{e.module}"></span></li>')
+    lines.append("</ol>")
+    return "\n".join(lines) + "\n"
+
+
+def render_lessons(docs, *, lang: str) -> str:
+    """Lesson plans by module, for teach/index.md (links relative to teach/)."""
+    from .curriculum import lesson_plans
+
+    head = [_t(lang, f"curriculum.{k}") for k in ("module", "lesson", "ages", "time", "digcomp")]
+    lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|"]
+    for e in lesson_plans(docs, lang):
+        name = e.rel.split("/", 1)[1]
+        lines.append(f"| {e.module} | [{_cell(e.title)}]({name}) | {_age(e.age_band, lang)} | {e.minutes} min | "
+                     f"{', '.join(e.digcomp)} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
+    """Every lesson plan with age band, duration, DigComp and national-curriculum links, as an
+    HTML table the page's script can filter (teach/curriculum-map.md; links relative to teach/)."""
+    from .curriculum import lesson_plans
+
+    s = partial(_t, lang)
+    lessons = lesson_plans(docs, lang)
+    modules = (curriculum or {}).get("modules", {})
+    ages = sorted({e.age_band for e in lessons}, key=lambda b: ["11-13", "14-16", "16-18", "adults"].index(b))
+    comps = sorted({c for e in lessons for c in e.digcomp}, key=lambda c: tuple(int(x) for x in c.split(".")))
+    age_opts = "".join(f'<option value="{a}">{html.escape(_age(a, lang))}</option>' for a in ages)
+    mod_opts = "".join(f'<option value="{m}">{m}</option>' for m in sorted({e.module for e in lessons}))
+    comp_opts = "".join(f'<option value="{c}">{c}</option>' for c in comps)
+    out = [f'<form class="rh-map-filter" id="rh-map-filter" hidden><fieldset><legend>{html.escape(s("curriculum.filter"))}</legend>',
+           f'<label for="rh-map-age">{html.escape(s("curriculum.ages"))}</label> <select id="rh-map-age">'
+           f'<option value="">{html.escape(s("curriculum.all"))}</option>{age_opts}</select> ',
+           f'<label for="rh-map-module">{html.escape(s("curriculum.module"))}</label> <select id="rh-map-module">'
+           f'<option value="">{html.escape(s("curriculum.all"))}</option>{mod_opts}</select> ',
+           f'<label for="rh-map-digcomp">{html.escape(s("curriculum.digcomp"))}</label> <select id="rh-map-digcomp">'
+           f'<option value="">{html.escape(s("curriculum.all"))}</option>{comp_opts}</select>',
+           f'</fieldset><p id="rh-map-count" role="status" data-template="{html.escape(s("curriculum.count"))}"></p></form>',
+           '<div class="rh-map-wrap" markdown="1"><table class="rh-map" id="rh-map" markdown="1">',
+           "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(s('curriculum.' + k))}</th>" for k in
+                                   ("module", "lesson", "ages", "time", "digcomp", "italy", "england")) + "</tr></thead><tbody>"]
+    for e in lessons:
+        links = modules.get(e.module) or modules.get(str(e.module)) or {}
+        name = e.rel.split("/", 1)[1]
+        out.append(f'<tr data-age="{e.age_band}" data-module="{e.module}" data-digcomp="{" ".join(e.digcomp)}">'
+                   f'<td>{e.module}</td><td markdown="span">[{_cell(e.title)}]({name})</td>'
+                   f"<td>{html.escape(_age(e.age_band, lang))}</td><td>{e.minutes}</td><td>{', '.join(e.digcomp)}</td>"
+                   f"<td>{html.escape(_text(links.get('it'), lang))}</td><td>{html.escape(_text(links.get('uk'), lang))}</td></tr>")
+    out.append("</tbody></table></div>")
+    return "\n".join(out) + "\n"
+
+
+def _age(band: str, lang: str) -> str:
+    return _t(lang, "curriculum.adults") if band == "adults" else band.replace("-", "–")
+
+
+def renderers(dataset: Dataset, docs=None, curriculum: dict | None = None) -> dict:
+    """Marker name -> function(lang=..., **marker arguments) -> Markdown."""
+    return {
+        "curriculum-map": partial(render_curriculum_map, docs, curriculum),
+        "modules": partial(render_modules, docs),
+        "lessons": partial(render_lessons, docs),
+        "services": partial(render_services, dataset),
+        "finder": partial(render_finder, dataset),
+        "laws-table": partial(render_laws_table, dataset),
+        "law": partial(render_law, dataset),
+        "law-changes": partial(render_law_changes, dataset),
+    }

@@ -1,0 +1,102 @@
+"""`make site`: the static site, a PDF of every lesson plan and learner page plus a pack per
+module and language, and an offline copy (zip) that works when opened from disk."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+from . import pdf
+from .browser import CHROMIUM_ARGS, find_chromium
+from .curriculum import learner_modules
+from .project import Project
+
+ZIP_PATH = "downloads/realharm-offline.zip"
+
+
+def mkdocs_build(project: Project, dest: Path, *, offline: bool = False) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if offline:
+        env["REALHARM_OFFLINE"] = "1"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                    str(project.root / "mkdocs.yml"), "-d", str(dest)], cwd=project.root, env=env, check=True)
+    return time.perf_counter() - start
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(directory)))
+    server.handle_error = lambda request, address: None
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def make_pdfs(project: Project, site_dir: Path, *, modules: set[int] | None = None, browser=None) -> list[Path]:
+    """Print the PDFs with the given Playwright browser, or with a system Chromium started here."""
+    languages = project.languages()
+    targets = [t for t in pdf.page_targets(project.docs, languages) if modules is None or t.module in modules]
+    server, base = serve(site_dir)
+    try:
+        if browser is not None:
+            files = pdf.print_pages(base, site_dir, targets, browser=browser)
+        else:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as pw:
+                own = pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, headless=True)
+                files = pdf.print_pages(base, site_dir, targets, browser=own)
+                own.close()
+    finally:
+        server.shutdown()
+    titles = {}
+    for lang in languages:
+        for e in learner_modules(project.docs, lang):
+            if modules is None or e.module in modules:
+                titles[(lang, e.module)] = f"Real Harm — {e.title}"
+    return files + pdf.make_packs(site_dir, targets, titles)
+
+
+def make_offline_zip(project: Project, site_dir: Path, work: Path) -> Path:
+    offline = work / "realharm"
+    if offline.exists():
+        shutil.rmtree(offline)
+    mkdocs_build(project, offline, offline=True)
+    if (site_dir / "pdf").is_dir():
+        shutil.copytree(site_dir / "pdf", offline / "pdf", dirs_exist_ok=True)
+    target = site_dir / ZIP_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in sorted(offline.rglob("*")):
+            if path.is_file() and path.name not in ("_headers", "nginx-headers.conf"):
+                zf.write(path, Path("realharm") / path.relative_to(offline))
+    return target
+
+
+def main(root: Path | None = None) -> int:
+    project = Project(root or Path.cwd())
+    site_dir = project.root / "site"
+    seconds = mkdocs_build(project, site_dir)
+    print(f"site: built in {seconds:.1f} s -> {site_dir}")
+    files = make_pdfs(project, site_dir)
+    size = sum(f.stat().st_size for f in files)
+    print(f"pdf: {len(files)} files, {size / 1e6:.1f} MB")
+    zip_path = make_offline_zip(project, site_dir, project.root / "build")
+    print(f"offline: {zip_path.relative_to(project.root)} {zip_path.stat().st_size / 1e6:.1f} MB")
+    return 0

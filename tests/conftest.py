@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from realharm.project import Project
+from support import ROOT, build, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, port):
+    """The whole site, built once with --strict for every test that needs it."""
+    dest = tmp_path_factory.mktemp("build") / "site"
+    seconds, proc = build(dest, site_url=f"http://127.0.0.1:{port}/")
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
+    print(f"\nfull build: {seconds:.1f} s")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site, port):
+    server = serve(built_site, port, site_headers(built_site))
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(locale="en-GB")
+    yield ctx
+    ctx.close()

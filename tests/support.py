@@ -1,0 +1,127 @@
+"""Helpers shared by the tests: building the site, serving it with its security headers,
+finding a system Chromium, and auditing a page in the browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from realharm.browser import CHROMIUM_ARGS, find_chromium  # noqa: F401 (used by the tests)
+from realharm.headers import read_headers_file
+from realharm.pages import markdown_files
+
+ROOT = Path(__file__).resolve().parents[1]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build(dest: Path, *, site_url: str, root: Path = ROOT, extra_env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """mkdocs build --strict into dest; returns (seconds, process)."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                           str(root / "mkdocs.yml"), "-d", str(dest)],
+                          cwd=root, env=env, capture_output=True, text=True)
+    return time.perf_counter() - start, proc
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        # LinkChecker slows to ~3 requests a second unless the server answers with this header.
+        self.send_header("LinkChecker", "allowed")
+        for key, value in self.extra_headers.items():
+            self.send_header(key, value)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path, port: int, headers: dict[str, str] | None = None):
+    """Serve a folder on 127.0.0.1:port in a thread, with the given headers; returns the server."""
+    handler = type("Handler", (_Handler,), {"extra_headers": headers or {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(handler, directory=str(directory)))
+    server.handle_error = lambda request, address: None  # a browser closing a connection early is normal
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def site_headers(site: Path) -> dict[str, str]:
+    return read_headers_file(site / "_headers")
+
+
+def page_urls(docs: Path, languages: list[str]) -> list[tuple[str, str, str]]:
+    """(language, source path, site path) for every page, e.g. ('it', 'help/index.md', 'it/help/')."""
+    out = []
+    for lang in languages:
+        for path in markdown_files(docs / lang):
+            rel = path.relative_to(docs / lang).as_posix()
+            url = rel[:-len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/"
+            prefix = "" if lang == languages[0] else f"{lang}/"
+            out.append((lang, rel, prefix + url))
+    return out
+
+
+def is_local(url: str, host: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about"):
+        return True
+    return parsed.hostname == host
+
+
+class PageAudit:
+    """Attach to a Playwright page before navigating; collects what the checks look for."""
+
+    INIT = """
+      window.__rhCsp = [];
+      document.addEventListener('securitypolicyviolation', e =>
+        window.__rhCsp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline')));
+    """
+
+    def __init__(self, context, page, host: str = "127.0.0.1"):
+        self.context, self.page, self.host = context, page, host
+        self.foreign: list[str] = []
+        self.console: list[str] = []
+        context.add_init_script(self.INIT)
+        context.route("**/*", self._route)
+        page.on("console", lambda msg: msg.type == "error" and self.console.append(msg.text))
+        page.on("pageerror", lambda exc: self.console.append(f"uncaught: {exc}"))
+
+    def _route(self, route):
+        url = route.request.url
+        if is_local(url, self.host):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def problems(self, *, axe_tags=AXE_TAGS) -> list[str]:
+        from axe_playwright_python.sync_playwright import Axe
+
+        found = [f"request to another host: {u}" for u in self.foreign]
+        found += [f"console error: {m}" for m in self.console]
+        found += [f"CSP violation: {v}" for v in self.page.evaluate("window.__rhCsp || []")]
+        found += [f"cookie set: {c['name']}" for c in self.context.cookies()]
+        results = Axe().run(self.page, options={"runOnly": {"type": "tag", "values": axe_tags},
+                                                "resultTypes": ["violations"]})
+        for violation in results.response.get("violations", []):
+            targets = [", ".join(node.get("target", [])) for node in violation.get("nodes", [])][:3]
+            found.append(f"axe {violation['id']} ({violation.get('impact')}): {violation['help']} at {targets}")
+        return found

@@ -1,0 +1,61 @@
+"""The strict build of every language, and what each built page must carry."""
+
+from __future__ import annotations
+
+import re
+
+from support import page_urls
+
+
+def html_of(site, site_path):
+    return (site / site_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_is_built_in_every_language(project, built_site):
+    pages = page_urls(project.docs, project.languages())
+    missing = [p for _l, _s, p in pages if not (built_site / p / "index.html").is_file()]
+    assert missing == []
+    counts = {lang: sum(1 for l, _s, _p in pages if l == lang) for lang in project.languages()}
+    print(f"\npages per language: {counts}")
+    assert len(set(counts.values())) == 1
+
+
+def test_html_lang_and_absolute_hreflang(project, built_site, port):
+    base = f"http://127.0.0.1:{port}/"
+    for lang, _src, path in page_urls(project.docs, project.languages()):
+        html = html_of(built_site, path)
+        assert f'<html lang="{lang}"' in html, path
+        hreflangs = {lang_: href for href, lang_ in
+                     re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)"', html)}
+        assert set(hreflangs) >= {"en", "it", "x-default"}, path
+        assert all(href.startswith(base) for href in hreflangs.values()), (path, hreflangs)
+        twin = path if lang == "en" else path[len(lang) + 1:]
+        assert hreflangs["en"] == base + twin and hreflangs["it"] == base + "it/" + twin, (path, hreflangs)
+
+
+def test_no_third_party_reference_in_built_html(built_site):
+    """Nothing the browser would fetch from another host: scripts, styles, fonts, images."""
+    pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?//(?!127\.0\.0\.1)', re.I)
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        for match in pattern.finditer(page.read_text(encoding="utf-8")):
+            tag = match.group(0)
+            if tag.startswith("<link") and re.search(r'rel="(alternate|canonical|prev|next)"', tag):
+                continue
+            offenders.append((page.relative_to(built_site).as_posix(), tag))
+    assert offenders == []
+
+
+def test_header_has_get_help_and_quick_exit(project, built_site):
+    for lang, _src, path in page_urls(project.docs, project.languages()):
+        html = html_of(built_site, path)
+        assert 'class="rh-help-link"' in html and "data-rh-exit" in html, path
+
+
+def test_security_headers_are_shipped(built_site):
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    csp = next(line for line in headers.splitlines() if "Content-Security-Policy" in line)
+    assert "'unsafe-eval'" not in csp and "'unsafe-inline'" not in csp
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert (built_site / "nginx-headers.conf").read_text(encoding="utf-8").count("add_header") >= 5
+    assert not (built_site / "it" / "_headers").exists()

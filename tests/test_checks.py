@@ -1,0 +1,192 @@
+"""Parity, front matter, quizzes and terminology: the real docs pass, bad fixtures fail."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from realharm import checks
+from support import ROOT
+
+SCHEMA = ROOT / "data" / "schema" / "lesson.schema.json"
+
+PAGE_EN = """\
+---
+title: Page
+description: A page for the tests.
+---
+
+# Page { #top }
+
+<!-- realharm:services country=IT -->
+
+!!! gethelp
+
+    Text.
+
+## Section { #section }
+"""
+
+PAGE_IT = """\
+---
+title: Pagina
+description: Una pagina per i test.
+---
+
+# Pagina { #top }
+
+<!-- realharm:services country=IT -->
+
+!!! gethelp
+
+    Testo.
+
+## Sezione { #section }
+"""
+
+LESSON = """\
+---
+title: "Lesson"
+description: "A lesson for the tests."
+module: 1
+audience: educators
+age_band: "11-13"
+duration_minutes: 45
+objectives: ["Explain a thing", "Identify another thing"]
+digcomp: ["1.2"]
+content_note: true
+last_reviewed: 2026-11-25
+---
+
+!!! activity "Activity 1 — Warm-up (15 min)"
+
+    Do it.
+
+!!! activity "Activity 2 — Main (30 min)"
+
+    Do it.
+
+```quiz
+- question: "Q?"
+  options:
+    - text: "A"
+      correct: true
+      feedback: "Yes."
+    - text: "B"
+      feedback: "No."
+```
+"""
+
+
+def tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    docs = tmp_path / "docs"
+    for rel, text in files.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return docs
+
+
+# ── the real content ──
+def test_real_docs_have_parity(project):
+    assert checks.parity(project.docs, project.languages()) == []
+
+
+def test_real_docs_pass_lint(project):
+    assert checks.lint(project.docs, project.languages(), SCHEMA) == []
+
+
+def test_real_docs_use_the_guide_words(project):
+    assert checks.terminology(project.docs, project.languages()) == []
+
+
+# ── parity ──
+def test_parity_accepts_twins(tmp_path):
+    docs = tree(tmp_path, {"en/a.md": PAGE_EN, "it/a.md": PAGE_IT})
+    assert checks.parity(docs, ["en", "it"]) == []
+
+
+def test_parity_names_a_missing_twin(tmp_path):
+    docs = tree(tmp_path, {"en/a.md": PAGE_EN, "en/b/c.md": PAGE_EN, "it/a.md": PAGE_IT})
+    assert checks.parity(docs, ["en", "it"]) == ["docs/it/b/c.md: missing translation of docs/en/b/c.md"]
+
+
+def test_parity_names_a_drifted_id(tmp_path):
+    docs = tree(tmp_path, {"en/a.md": PAGE_EN, "it/a.md": PAGE_IT.replace("{ #section }", "{ #sezione }")})
+    found = checks.parity(docs, ["en", "it"])
+    assert len(found) == 1 and found[0].startswith("docs/it/a.md: heading ids differ")
+    assert "missing ['section']" in found[0] and "unexpected ['sezione']" in found[0]
+
+
+def test_parity_names_a_changed_marker_and_admonition(tmp_path):
+    bad = PAGE_IT.replace("country=IT", "country=FR").replace("!!! gethelp", "!!! note")
+    docs = tree(tmp_path, {"en/a.md": PAGE_EN, "it/a.md": bad})
+    found = checks.parity(docs, ["en", "it"])
+    assert any(line.startswith("docs/it/a.md: data markers differ") for line in found), found
+    assert any(line.startswith("docs/it/a.md: admonition types differ") for line in found), found
+
+
+def test_parity_names_an_orphan_translation(tmp_path):
+    docs = tree(tmp_path, {"en/a.md": PAGE_EN, "it/a.md": PAGE_IT, "it/z.md": PAGE_IT})
+    assert checks.parity(docs, ["en", "it"]) == ["docs/it/z.md: has no source page docs/en/z.md"]
+
+
+def test_parity_checks_shared_front_matter_and_quiz_size(tmp_path):
+    it = LESSON.replace('age_band: "11-13"', 'age_band: "14-16"')
+    it = it.replace('    - text: "B"\n      feedback: "No."\n```',
+                    '    - text: "B"\n      feedback: "No."\n- question: "Q2?"\n  options:\n'
+                    '    - {text: "A", correct: true, feedback: "Si."}\n    - {text: "B", feedback: "No."}\n```')
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON, "it/teach/lessons/l.md": it})
+    found = checks.parity(docs, ["en", "it"])
+    assert any("front matter 'age_band' is '14-16', source has '11-13'" in line for line in found), found
+    assert any("quiz questions [2] differ from [1]" in line for line in found), found
+
+
+# ── lint ──
+def test_lint_accepts_a_good_lesson(tmp_path):
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON})
+    assert checks.lint(docs, ["en"], SCHEMA) == []
+
+
+def test_lint_rejects_bad_front_matter(tmp_path):
+    bad = LESSON.replace("audience: educators", "audience: parents").replace(
+        'objectives: ["Explain a thing", "Identify another thing"]', 'objectives: ["Explain"]')
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": bad})
+    found = checks.lint(docs, ["en"], SCHEMA)
+    assert any(line.startswith("docs/en/teach/lessons/l.md: audience:") for line in found), found
+    assert any(line.startswith("docs/en/teach/lessons/l.md: objectives:") for line in found), found
+
+
+def test_lint_rejects_timings_that_do_not_add_up(tmp_path):
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON.replace("(30 min)", "(20 min)")})
+    assert checks.lint(docs, ["en"], SCHEMA) == [
+        "docs/en/teach/lessons/l.md: activity timings add up to 35 min, duration_minutes is 45"]
+
+
+def test_lint_rejects_a_quiz_without_feedback(tmp_path):
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON.replace('      feedback: "No."\n', "")})
+    found = checks.lint(docs, ["en"], SCHEMA)
+    assert found == ["docs/en/teach/lessons/l.md: quiz 1: question 1, option 2: needs 'feedback'"]
+
+
+def test_lint_requires_a_description(tmp_path):
+    docs = tree(tmp_path, {"en/a.md": PAGE_EN.replace("description: A page for the tests.\n", "")})
+    assert checks.lint(docs, ["en"], SCHEMA) == ["docs/en/a.md: front matter needs 'description'"]
+
+
+# ── terminology ──
+def test_terminology_flags_avoid_words_in_both_languages(tmp_path):
+    docs = tree(tmp_path, {
+        "en/a.md": "Intro.\n\nThis is revenge porn and her photos were leaked.\n",
+        "it/a.md": "Si parla di porno vendetta.\n",
+    })
+    found = checks.terminology(docs, ["en", "it"])
+    assert [line.split(": avoid")[0] for line in found] == ["docs/en/a.md:3", "docs/en/a.md:3", "docs/it/a.md:1"]
+
+
+def test_terminology_allows_marked_quotations_and_official_names(tmp_path):
+    docs = tree(tmp_path, {
+        "en/a.md": "The <cite>Revenge Porn Helpline</cite> helps adults. A student said <q>it was leaked</q>.\n",
+        "it/a.md": "La stampa parla di <q>revenge porn</q>. Fonte: <https://example.org/revenge-porn-guida>.\n",
+    })
+    assert checks.terminology(docs, ["en", "it"]) == []

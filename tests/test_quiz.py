@@ -1,0 +1,48 @@
+"""Quizzes: rendered as accessible form controls with feedback for every option."""
+
+import pytest
+
+from realharm import quiz
+
+SOURCE = """\
+- question: "Is it OK to forward it?"
+  options:
+    - text: "Yes"
+      feedback: "No: forwarding spreads it."
+    - text: "No"
+      correct: true
+      feedback: "Right: don't forward, tell someone."
+"""
+
+
+def test_render_has_labelled_options_and_every_feedback():
+    html = quiz.render(SOURCE, lang="en")
+    assert html.count('type="radio"') == 2
+    assert html.count("<label for=") == 2
+    assert "<legend>" in html and "Question 1." in html
+    assert "forwarding spreads it." in html and "tell someone." in html
+    assert 'data-correct="true"' in html and 'data-correct="false"' in html
+    assert "<details class=\"rh-q__answers\" open>" in html  # shown without JavaScript
+
+
+def test_render_speaks_the_page_language():
+    html = quiz.render(SOURCE, lang="it")
+    assert "Domanda 1." in html and "Verifica la risposta" in html and "Risposte e spiegazioni" in html
+
+
+def test_several_correct_options_use_checkboxes():
+    source = SOURCE.replace('    - text: "Yes"\n', '    - text: "Yes"\n      correct: true\n')
+    assert quiz.render(source, lang="en").count('type="checkbox"') == 2
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("- question: Q\n  options: []\n", "question 1: needs at least two options"),
+    ('- question: Q\n  options:\n    - {text: A, feedback: x}\n    - {text: B, feedback: y}\n',
+     "question 1: no option is marked correct: true"),
+    ('- question: Q\n  options:\n    - {text: A, correct: true}\n    - {text: B, feedback: y}\n',
+     "question 1, option 1: needs 'feedback'"),
+    ("just text", "quiz must be a list of questions"),
+])
+def test_bad_quizzes_are_rejected(bad, message):
+    with pytest.raises(quiz.QuizError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        quiz.parse(bad)

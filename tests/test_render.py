@@ -1,0 +1,67 @@
+"""Markdown rendered from data: finder choices, directory, law table and changes."""
+
+from realharm import render
+from realharm.data import load_dataset
+
+# What a person in each situation must be shown, and must not be shown.
+ITALY_UNDER_18_SHARED = {
+    "must": {"it-114", "it-telefono-azzurro", "it-polizia-postale", "it-garante-privacy", "int-take-it-down"},
+    "must_not": {"int-stopncii", "it-permessonegato"},
+}
+US_ADULT_THREATENED = {
+    "must": {"us-ccri-helpline", "int-stopncii"},
+    "must_not": {"us-ncmec-cybertipline", "int-take-it-down"},
+}
+
+
+def dataset(project):
+    return load_dataset(project.data, project.languages())
+
+
+def test_finder_italy_under_18_shared(project):
+    ids = set(render.finder_services(dataset(project), country="IT", age="under18", situation="shared"))
+    assert ITALY_UNDER_18_SHARED["must"] <= ids
+    assert not ids & ITALY_UNDER_18_SHARED["must_not"]
+
+
+def test_finder_us_adult_threatened(project):
+    ids = set(render.finder_services(dataset(project), country="US", age="adult", situation="threatened"))
+    assert US_ADULT_THREATENED["must"] <= ids
+    assert not ids & US_ADULT_THREATENED["must_not"]
+    assert not any(i.startswith("it-") for i in ids)
+
+
+def test_matches_reads_ages_and_minor_situation():
+    svc = {"ages": ["under18"], "situations": ["minor"]}
+    assert render.matches(svc, age="under18", situation="shared")
+    assert not render.matches(svc, age="adult", situation="shared")
+    assert not render.matches({"ages": ["adult"], "situations": ["shared"]}, age="adult", situation="helping")
+
+
+def test_directory_speaks_the_page_language(project):
+    ds = dataset(project)
+    en = render.render_services(ds, lang="en", country="IT")
+    it = render.render_services(ds, lang="it", country="IT")
+    assert "Who can use it" in en and "A chi si rivolge" in it
+    assert "{ #it-1522 }" in en and "{ #it-1522 }" in it
+
+
+def test_finder_lists_every_service_without_javascript(project):
+    ds = dataset(project)
+    html = render.render_finder(ds, lang="it")
+    total = sum(len(doc["services"]) for doc in ds.services.values())
+    assert html.count('class="rh-service"') == total
+    assert html.index("{ #country-it }") < html.index("{ #country-au }")  # Italy first on Italian pages
+
+
+def test_law_table_has_a_row_per_provision_and_italy_first_in_italian(project):
+    ds = dataset(project)
+    rows = [line for line in render.render_laws_table(ds, lang="it").splitlines() if line.startswith("| [")]
+    assert len(rows) == sum(len(doc["provisions"]) for doc in ds.laws.values())
+    assert rows[0].startswith("| [Italia](it.md)")
+
+
+def test_law_changes_are_newest_first(project):
+    events = render.law_changes(dataset(project), "en")
+    dates = [e[0] for e in events]
+    assert dates == sorted(dates, reverse=True) and len(events) >= 12

@@ -1,0 +1,80 @@
+"""`make site`: PDFs (title text, metadata, tagging), packs, Download PDF links, and the
+offline copy opened from file:// with a working search."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from realharm import pdf, sitebuild
+
+pytestmark = pytest.mark.browser
+
+
+def test_every_download_link_points_to_a_planned_pdf(project, built_site):
+    planned = {t.pdf_path for t in pdf.page_targets(project.docs, project.languages())}
+    linked = set()
+    for page in built_site.rglob("index.html"):
+        for href in re.findall(r'class="md-button rh-pdf" href="([^"]+)"', page.read_text(encoding="utf-8")):
+            resolved = (page.parent / href).resolve().relative_to(built_site.resolve()).as_posix()
+            linked.add(resolved)
+    assert linked == planned and len(planned) >= 2 * 24
+
+
+@pytest.fixture(scope="module")
+def module_one_pdfs(project, built_site, tmp_path_factory, browser):
+    site = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(built_site, site)
+    return sitebuild.make_pdfs(project, site, modules={1}, browser=browser)
+
+
+def test_pdfs_carry_title_language_and_date(project, module_one_pdfs):
+    targets = [t for t in pdf.page_targets(project.docs, project.languages()) if t.module == 1]
+    assert len(module_one_pdfs) == len(targets) + len(project.languages())  # pages + one pack each
+    for target in targets:
+        path = next(p for p in module_one_pdfs if p.as_posix().endswith(target.pdf_path))
+        reader = PdfReader(path)
+        first_page = reader.pages[0].extract_text()
+        assert target.title.split(":")[0] in first_page
+        assert reader.metadata.title == target.title
+        assert reader.trailer["/Root"]["/Lang"] == target.lang
+        assert reader.metadata.get("/CreationDate", "").startswith("D:20")
+        assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for accessibility
+        assert "Download PDF" not in first_page and "Scarica il PDF" not in first_page
+
+
+def test_module_pack_holds_every_page_of_the_module(project, module_one_pdfs):
+    pack = next(p for p in module_one_pdfs if p.name == "module-1.pdf" and "/it/" in p.as_posix())
+    parts = [p for p in module_one_pdfs if "/it/" in p.as_posix() and p.name != "module-1.pdf"]
+    assert len(PdfReader(pack).pages) == sum(len(PdfReader(p).pages) for p in parts)
+    assert PdfReader(pack).trailer["/Root"]["/Lang"] == "it"
+
+
+def test_offline_copy_searches_from_disk(project, tmp_path, browser):
+    site = tmp_path / "site"
+    site.mkdir()
+    zip_path = sitebuild.make_offline_zip(project, site, tmp_path / "work")
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(tmp_path / "unzipped")
+    root = tmp_path / "unzipped" / "realharm"
+    assert (root / "index.html").is_file() and (root / "it" / "search" / "search_index.js").is_file()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto((root / "it" / "learn" / "index.html").as_uri())
+        page.click("input.md-search__input")
+        page.keyboard.type("leggi")
+        page.wait_for_selector(".md-search-result__item a")
+        hits = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        assert hits and all(h.startswith((root / "it").as_uri()) for h in hits)
+        page.goto(hits[0])
+        assert page.url.startswith("file://") and page.locator("article h1").count() == 1
+        assert errors == []
+    finally:
+        context.close()

@@ -1,0 +1,52 @@
+"""Translation status from git history, on a temporary repository."""
+
+import os
+import subprocess
+
+from realharm import translations
+
+
+def git(repo, *args, date="2026-01-01T10:00:00+00:00"):
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def write(repo, rel, text):
+    path = repo / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_up_to_date_outdated_and_missing(tmp_path):
+    repo = tmp_path
+    git(repo, "init", "-q", "-b", "main")
+    for rel in ("docs/en/a.md", "docs/it/a.md", "docs/en/b.md", "docs/it/b.md", "docs/en/c.md"):
+        write(repo, rel, "# x\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    write(repo, "docs/en/b.md", "# x, changed\n")
+    git(repo, "commit", "-q", "-am", "English b changed", date="2026-02-03T09:00:00+00:00")
+    found = {s.page: s for s in translations.status(repo, ["en", "it"])}
+    assert found["a.md"].state == "up-to-date"
+    assert found["b.md"].state == "outdated" and found["b.md"].source.date.startswith("2026-02-03")
+    assert found["c.md"].state == "missing"
+    banner = translations.banner(list(found.values()), "it", "b.md")
+    assert banner.startswith('!!! outdated "Traduzione da aggiornare"') and "3 febbraio 2026" in banner
+    assert translations.banner(list(found.values()), "it", "a.md") == ""
+    # the translator catches up: up to date again
+    write(repo, "docs/it/b.md", "# x, cambiato\n")
+    git(repo, "commit", "-q", "-am", "Italian b updated", date="2026-02-04T09:00:00+00:00")
+    assert {s.page: s.state for s in translations.status(repo, ["en", "it"])}["b.md"] == "up-to-date"
+
+
+def test_without_git_history_the_state_is_unknown(tmp_path):
+    write(tmp_path, "docs/en/a.md", "# x\n")
+    write(tmp_path, "docs/it/a.md", "# x\n")
+    assert [s.state for s in translations.status(tmp_path, ["en", "it"])] == ["unknown"]
+
+
+def test_status_page_is_generated_into_the_site(built_site):
+    html = (built_site / "it" / "about" / "translations" / "index.html").read_text(encoding="utf-8")
+    assert "Stato delle traduzioni" in html and "<table>" in html
