@@ -50,3 +50,17 @@ def test_without_git_history_the_state_is_unknown(tmp_path):
 def test_status_page_is_generated_into_the_site(built_site):
     html = (built_site / "it" / "about" / "translations" / "index.html").read_text(encoding="utf-8")
     assert "Stato delle traduzioni" in html and "<table>" in html
+
+
+def test_translations_command_fails_on_a_missing_page(tmp_path, capsys):
+    from realharm.__main__ import main
+    import shutil
+    from support import ROOT
+
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    write(tmp_path, "docs/en/a.md", "# x\n")
+    write(tmp_path, "docs/it/a.md", "# x\n")
+    assert main(["--root", str(tmp_path), "translations"]) == 0
+    write(tmp_path, "docs/en/b.md", "# y\n")
+    assert main(["--root", str(tmp_path), "translations"]) == 1
+    assert "docs/it/b.md: missing translation" in capsys.readouterr().out

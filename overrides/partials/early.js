@@ -2,13 +2,18 @@
  * network (it must be in place before the theme starts):
  * 1. The search index (about 1 MB per language) is fetched only when the reader opens the
  *    search box, not on every page view.
- * 2. Material's "stay on page" helper is kept from asking for sitemap.xml beside every page (it
+ * 2. Marks the page as scripted (class rh-js) so that controls which need JavaScript are laid
+ *    out from the first paint, without a layout shift.
+ * 3. Material's "stay on page" helper is kept from asking for sitemap.xml beside every page (it
  *    reads each <link rel=alternate> and requests <that page>/sitemap.xml, a 404 on every page
  *    but the home). The i18n plugin already points the language switcher at the same page in
  *    the other language, so the helper has nothing to add.
  */
 (function () {
   "use strict";
+  /* Scripts run: show the controls that need them (CSS .rh-js-only) from the first paint,
+     instead of un-hiding them later and shifting the page. */
+  document.documentElement.classList.add("rh-js");
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var searchWanted = false;

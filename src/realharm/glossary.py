@@ -41,12 +41,13 @@ def load(path: Path, languages: list[str]) -> list[dict]:
 
 
 def abbreviations(terms: list[dict], lang: str) -> str:
-    """Markdown abbreviation definitions for every form of every term in one language."""
+    """Markdown abbreviation definitions for every form of every term in one language, one block
+    each (in a single block, Python-Markdown re-tests the shrinking block once per line)."""
     lines = []
     for term in terms:
         for form in term["forms"].get(lang, []):
             lines.append(f"*[{form}]: {term['short'][lang]}")
-    return "\n".join(lines)
+    return "\n\n".join(lines)
 
 
 def render(terms: list[dict], *, lang: str) -> str:

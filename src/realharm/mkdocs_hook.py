@@ -25,19 +25,20 @@ def on_config(config):
         config.use_directory_urls = False
         config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
         _state["offline"] = True
+    languages = project.languages()  # read once: project.languages() parses mkdocs.yml
+    _state["languages"] = languages
     try:
-        dataset = load_dataset(project.data, project.languages(), label_root=project.root)
+        dataset = load_dataset(project.data, languages, label_root=project.root)
     except DataError as exc:
         raise PluginError("data/ has problems:\n" + "\n".join(exc.problems)) from None
     curriculum_file = project.data / "curriculum.yaml"
     curriculum = yaml.safe_load(curriculum_file.read_text(encoding="utf-8")) if curriculum_file.is_file() else {}
     _state["renderers"] = render.renderers(dataset, project.docs, curriculum)
     try:
-        _state["glossary"] = glossary.load(project.data / "glossary.yaml", project.languages())
+        _state["glossary"] = glossary.load(project.data / "glossary.yaml", languages)
     except glossary.GlossaryError as exc:
         raise PluginError("data/glossary.yaml has problems:\n" + str(exc)) from None
     _state["renderers"]["glossary"] = lambda lang: glossary.render(_state["glossary"], lang=lang)
-    languages = project.languages()
     _state["translations"] = translations.status(project.root, languages) if len(languages) > 1 else []
     names = {code: dataset.places.get(code.upper(), {}).get("en", code) for code in languages}
     names.update({"it": "Italiano", "en": "English"})
@@ -58,7 +59,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markers.expand(markdown, _state["renderers"], lang=lang, page=page.file.src_uri)
     except markers.MarkerError as exc:
         raise PluginError(str(exc)) from None
-    if lang != _state["project"].default_language():
+    if lang != _state["languages"][0]:
         src = getattr(page.file, "norm_src_uri", page.file.src_uri)
         markdown = translations.banner(_state["translations"], lang, src) + markdown
     # glossary tooltips, in the page's language
@@ -88,5 +89,5 @@ def on_post_build(config):
 
     site_dir = Path(config.site_dir)
     if (site_dir / "search" / "search_index.json").is_file():
-        split_index(site_dir, _state["project"].languages(), offline=_state.get("offline", False))
+        split_index(site_dir, _state["languages"], offline=_state.get("offline", False))
     write_header_files(site_dir)

@@ -79,7 +79,7 @@ def render(source: str, md=None, lang: str | None = None) -> str:
                 f'<p class="rh-q__feedback" id="{oid}-fb" hidden></p></li>'
             )
         out.append("</ul>")
-        out.append(f'<p class="rh-q__actions"><button type="button" class="md-button rh-q__check" hidden>'
+        out.append(f'<p class="rh-q__actions"><button type="button" class="md-button rh-q__check rh-js-only">'
                    f'{html.escape(t("quiz", "check", lang))}</button></p>')
         out.append(f'<p class="rh-q__status" role="status" aria-live="polite" '
                    f'data-pick-first="{html.escape(t("quiz", "pick_first", lang))}" '

@@ -132,7 +132,7 @@ def render_finder(dataset: Dataset, *, lang: str) -> str:
                        for k in SITUATIONS)
     age_opts = "".join(f'<option value="{k}">{html.escape(s("services.ages." + k))}</option>'
                        for k in ("under18", "adult"))
-    form = f"""<form class="rh-finder" id="rh-finder" hidden aria-describedby="rh-finder-note">
+    form = f"""<form class="rh-finder rh-js-only" id="rh-finder" aria-describedby="rh-finder-note">
 <fieldset><legend>{html.escape(s('finder.legend'))}</legend>
 <p><label for="rh-country">{html.escape(s('finder.country'))}</label><br>
 <select id="rh-country" name="country" required><option value="">{html.escape(s('finder.any_country'))}</option>{opts}</select></p>
@@ -304,7 +304,7 @@ def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
     age_opts = "".join(f'<option value="{a}">{html.escape(_age(a, lang))}</option>' for a in ages)
     mod_opts = "".join(f'<option value="{m}">{m}</option>' for m in sorted({e.module for e in lessons}))
     comp_opts = "".join(f'<option value="{c}">{c}</option>' for c in comps)
-    out = [f'<form class="rh-map-filter" id="rh-map-filter" hidden><fieldset><legend>{html.escape(s("curriculum.filter"))}</legend>',
+    out = [f'<form class="rh-map-filter rh-js-only" id="rh-map-filter"><fieldset><legend>{html.escape(s("curriculum.filter"))}</legend>',
            f'<label for="rh-map-age">{html.escape(s("curriculum.ages"))}</label> <select id="rh-map-age">'
            f'<option value="">{html.escape(s("curriculum.all"))}</option>{age_opts}</select> ',
            f'<label for="rh-map-module">{html.escape(s("curriculum.module"))}</label> <select id="rh-map-module">'

@@ -36,7 +36,6 @@
     var inputs = Array.prototype.slice.call(fieldset.querySelectorAll("input"));
     var whys = Array.prototype.slice.call(fieldset.querySelectorAll(".rh-q__answers li .rh-q__why"));
     if (!button || !status) return;
-    button.hidden = false;
     if (answers) answers.open = false;
     button.addEventListener("click", function () {
       var chosen = inputs.filter(function (i) { return i.checked; });
@@ -68,7 +67,6 @@
     var list = document.getElementById("rh-finder-list");
     var steps = document.getElementById("rh-finder-steps");
     var none = document.getElementById("rh-finder-none");
-    form.hidden = false;
     function copyWithoutIds(node) {
       var copy = node.cloneNode(true);
       Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (el) { el.removeAttribute("id"); });
@@ -159,7 +157,6 @@
     var age = document.getElementById("rh-map-age");
     var mod = document.getElementById("rh-map-module");
     var comp = document.getElementById("rh-map-digcomp");
-    form.hidden = false;
     function apply() {
       var shown = 0;
       rows.forEach(function (row) {
