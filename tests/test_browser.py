@@ -349,3 +349,41 @@ def test_learn_page_without_javascript_is_a_plain_ordered_list(browser, base_url
         assert page.locator("#rh-progress").is_hidden() and page.locator("#rh-certificate").is_hidden()
     finally:
         context.close()
+
+
+# ── printing ──
+@pytest.mark.parametrize("lang", LANGS)
+def test_incident_checklist_prints_on_one_page(browser, base_url, lang, tmp_path):
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    try:
+        context.add_init_script("window.print = () => { window.__printed = true; };")
+        page = context.new_page()
+        page.goto(base_url + ("" if lang == "en" else f"{lang}/") + "teach/incident-response/")
+        page.click("[data-rh-print=rh-checklist]")
+        assert page.evaluate("window.__printed") is True
+        pdf_path = tmp_path / "checklist.pdf"
+        page.pdf(path=str(pdf_path), format="A4", margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"})
+        reader = PdfReader(pdf_path)
+        assert len(reader.pages) == 1
+        text = reader.pages[0].extract_text()
+        assert "☐" in text and ("First hour" in text or "Prima ora" in text)
+        assert "Sources" not in text and "Fonti" not in text
+    finally:
+        context.close()
+
+
+def test_lesson_plan_prints_without_navigation_and_with_answers(browser, base_url):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + "teach/lessons/m1-synthetic-media-14-16/")
+        page.emulate_media(media="print")
+        for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".rh-pdf", ".rh-exit"):
+            assert page.locator(selector).first.is_hidden(), selector
+        assert page.evaluate("getComputedStyle(document.getElementById('handout')).breakBefore") == "page"
+        link = page.locator('article a[href^="http"]').first
+        assert "http" in link.evaluate("a => getComputedStyle(a, '::after').content")
+    finally:
+        context.close()

@@ -254,7 +254,27 @@
     window.addEventListener("afterprint", function () { document.body.classList.remove("rh-print-certificate"); });
   }
 
+  /* 8. "Print this checklist": print one part of a page on its own. */
+  function setupPartPrinting() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-rh-print]"), function (button) {
+      button.addEventListener("click", function () {
+        var part = document.getElementById(button.dataset.rhPrint);
+        if (!part) return;
+        part.classList.add("rh-print-target");
+        document.body.classList.add("rh-print-part");
+        window.print();
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      document.body.classList.remove("rh-print-part");
+      Array.prototype.forEach.call(document.querySelectorAll(".rh-print-target"), function (el) {
+        el.classList.remove("rh-print-target");
+      });
+    });
+  }
+
   function init() {
+    setupPartPrinting();
     trackLearnerPage();
     setupProgressPage();
     setupCurriculumMap();
