@@ -331,6 +331,10 @@ def test_progress_is_recorded_shown_and_forgotten(browser, base_url, lang):
         page.click("#rh-certificate-form button[type=submit]")
         assert page.locator("[data-rh-cert-name]").inner_text() == "Alex Example"
         assert page.evaluate("window.__printed") == 1
+        page.emulate_media(media="print")  # on paper: the certificate alone, without its form
+        assert page.locator("#rh-certificate-output").is_visible()
+        assert page.locator("#rh-certificate-form").is_hidden() and page.locator("ol.rh-modules").is_hidden()
+        page.emulate_media(media="screen")
         # forget
         page.click("#rh-forget")
         assert page.locator('[data-rh-progress="1"]').inner_text() in ("not started", "non iniziato")
@@ -385,5 +389,7 @@ def test_lesson_plan_prints_without_navigation_and_with_answers(browser, base_ur
         assert page.evaluate("getComputedStyle(document.getElementById('handout')).breakBefore") == "page"
         link = page.locator('article a[href^="http"]').first
         assert "http" in link.evaluate("a => getComputedStyle(a, '::after').content")
+        answers = page.locator(".rh-q__answers .is-right")
+        assert answers.count() > 0 and answers.first.is_visible()  # quiz answers shown on paper
     finally:
         context.close()

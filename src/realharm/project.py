@@ -53,9 +53,6 @@ class Project:
                 return [lang["locale"] for lang in ordered if lang.get("build", True)]
         return ["en"]
 
-    def default_language(self) -> str:
-        return self.languages()[0]
-
 
 def find_root(start: Path | None = None) -> Path:
     """The nearest folder at or above ``start`` holding mkdocs.yml."""

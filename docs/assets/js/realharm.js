@@ -248,22 +248,21 @@
       out.querySelector("[data-rh-cert-date]").textContent =
         new Date().toLocaleDateString(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric" });
       out.hidden = false;
-      document.body.classList.add("rh-print-certificate");
-      window.print();
+      printPart(document.getElementById("rh-certificate"));
     });
-    window.addEventListener("afterprint", function () { document.body.classList.remove("rh-print-certificate"); });
   }
 
-  /* 8. "Print this checklist": print one part of a page on its own. */
+  /* 8. Print one part of a page on its own: the incident checklist ("Print this checklist"
+     buttons, data-rh-print) and the learner's certificate. */
+  function printPart(part) {
+    if (!part) return;
+    part.classList.add("rh-print-target");
+    document.body.classList.add("rh-print-part");
+    window.print();
+  }
   function setupPartPrinting() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-rh-print]"), function (button) {
-      button.addEventListener("click", function () {
-        var part = document.getElementById(button.dataset.rhPrint);
-        if (!part) return;
-        part.classList.add("rh-print-target");
-        document.body.classList.add("rh-print-part");
-        window.print();
-      });
+      button.addEventListener("click", function () { printPart(document.getElementById(button.dataset.rhPrint)); });
     });
     window.addEventListener("afterprint", function () {
       document.body.classList.remove("rh-print-part");
