@@ -160,11 +160,12 @@ def test_quick_exit_leaves_no_way_back(browser, base_url, lang, how):
         context.close()
 
 
-def test_quick_exit_is_visible_on_a_small_screen(browser, base_url):
+@pytest.mark.parametrize("lang", LANGS)
+def test_quick_exit_is_visible_on_a_small_screen(browser, base_url, lang):
     context = browser.new_context(viewport={"width": 360, "height": 640})
     try:
         page = context.new_page()
-        page.goto(base_url + "learn/")
+        page.goto(base_url + ("" if lang == "en" else f"{lang}/") + "learn/")
         box = page.locator("[data-rh-exit]").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] < 120
         page.mouse.wheel(0, 2000)
