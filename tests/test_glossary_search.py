@@ -30,8 +30,10 @@ def test_glossary_rejects_missing_translation_and_long_tooltip(tmp_path):
     assert "entry hash: field short.en: longer than 140 characters" in str(err.value)
 
 
-def test_abbreviations_are_made_focusable():
-    assert glossary.focusable_abbreviations('<abbr title="x">y</abbr>') == '<abbr tabindex="0" title="x">y</abbr>'
+def test_first_use_of_each_term_gets_a_focusable_tooltip_and_later_uses_none():
+    html = '<p><abbr title="x">y</abbr>, <abbr title="z">w</abbr> and <abbr title="x">ys</abbr></p>'
+    assert glossary.first_use_tooltips(html) == (
+        '<p><abbr tabindex="0" title="x">y</abbr>, <abbr tabindex="0" title="z">w</abbr> and ys</p>')
 
 
 def test_search_index_is_split_per_language(tmp_path):

@@ -1,4 +1,4 @@
-"""The glossary (data/glossary.yaml): one page per language, and a tooltip on every use of a
+"""The glossary (data/glossary.yaml): one page per language, and a tooltip on the first use of a
 term on every page, through Python-Markdown abbreviations appended in the page's language."""
 
 from __future__ import annotations
@@ -59,9 +59,19 @@ def render(terms: list[dict], *, lang: str) -> str:
     return "\n".join(out)
 
 
-ABBR = re.compile(r"<abbr title=")
+ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 
 
-def focusable_abbreviations(html: str) -> str:
-    """Tooltips must open on keyboard focus too: make every abbreviation focusable."""
-    return ABBR.sub('<abbr tabindex="0" title=', html)
+def first_use_tooltips(html: str) -> str:
+    """A tooltip on the first use of each term in a page, as the content guide asks ("explained
+    on first use"); later uses are plain text. The tooltip opens on keyboard focus too, so the
+    term is focusable: one tab stop per term, not one per use."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        if match.group(1) in seen:
+            return match.group(2)
+        seen.add(match.group(1))
+        return f'<abbr tabindex="0" title="{match.group(1)}">{match.group(2)}</abbr>'
+
+    return ABBR.sub(keep_first, html)

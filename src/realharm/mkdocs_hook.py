@@ -67,7 +67,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return glossary.focusable_abbreviations(html)
+    return glossary.first_use_tooltips(html)
 
 
 def on_page_context(context, page, config, nav):
