@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser
 PROJECT = Project(ROOT)
 LANGS = PROJECT.languages()
 PAGES = page_urls(PROJECT.docs, LANGS)
+PROJECT_SERVICE_FILES = sorted((PROJECT.data / "services").glob("*.yaml"))
 
 
 def twin_path(lang: str, path: str, other: str) -> str:
@@ -115,6 +116,14 @@ def test_finder_us_adult_threatened(context, base_url, lang):
     page = context.new_page()
     ids = finder_result(page, base_url, lang, "US", "adult", "threatened")
     assert US_ADULT_THREATENED["must"] <= ids and not ids & US_ADULT_THREATENED["must_not"]
+    # each result is the whole card: what the service does, its phone and its website
+    ccri = page.locator('#rh-finder-list li[data-id="us-ccri-helpline"]')
+    assert ccri.locator('a[href^="tel:"]').count() >= 1 and ccri.locator('a[href^="https://"]').count() >= 1
+    assert ccri.locator("[id]").count() == 0  # copied without the ids of the page's own cards
+    # with scripts, the page shows the finder and the directory links; the full list of cards is
+    # not even in the document
+    assert page.locator("#all-services").count() == 0 and page.locator(".rh-service").count() == 0
+    assert page.locator("#directory a").count() == len(PROJECT_SERVICE_FILES)
 
 
 def test_finder_without_javascript_lists_every_service(browser, base_url):

@@ -69,3 +69,12 @@ def test_a_term_has_one_tooltip_per_page(project, built_site):
         assert "<abbr title=" not in html_of(built_site, path), path
     assert re.search(r'<abbr tabindex="0" title=', html_of(built_site, "learn/m1-synthetic-media"))
 
+
+def test_finder_contents_list_only_what_a_scripted_page_shows(project, built_site):
+    """The finder's full list of cards is in <noscript>, absent from the page when scripts run:
+    its headings must not be in the table of contents, where they would lead nowhere."""
+    for lang in project.languages():
+        html = html_of(built_site, "help/finder" if lang == "en" else f"{lang}/help/finder")
+        nav = html[:html.index('<div class="md-content"')]
+        assert 'href="#steps"' in nav and 'href="#all-services"' not in nav and 'href="#country-it"' not in nav
+        assert html.count('class="rh-service"') >= 40 and 'id="directory"' in html

@@ -51,7 +51,12 @@ def test_finder_lists_every_service_without_javascript(project):
     html = render.render_finder(ds, lang="it")
     total = sum(len(doc["services"]) for doc in ds.services.values())
     assert html.count('class="rh-service"') == total
-    assert html.index("{ #country-it }") < html.index("{ #country-au }")  # Italy first on Italian pages
+    assert html.index('id="country-it"') < html.index('id="country-au"')  # Italy first on Italian pages
+    # the cards sit in one raw HTML block, shown only without scripts (a blank line would end it)
+    cards = html[html.index('<noscript id="rh-finder-cards">'):]
+    assert cards.count('class="rh-service"') == total and "\n\n" not in cards.strip()
+    # everyone gets a link to every country's directory page
+    assert all(f"](directory/{code.lower()}.md)" in html for code in ds.services)
 
 
 def test_law_table_has_a_row_per_provision_and_italy_first_in_italian(project):

@@ -151,14 +151,28 @@ def render_finder(dataset: Dataset, *, lang: str) -> str:
 <p id="rh-finder-none" hidden>{html.escape(s('services.none'))}</p>
 <ul id="rh-finder-list" class="rh-finder__list"></ul>
 </section>"""
-    parts = [form, "", f"## {s('finder.all_services')} {{ #all-services }}", ""]
+    directory = " · ".join(f"[{dataset.place_name(c, lang)}](directory/{c.lower()}.md)" for c in codes)
+    return "\n".join([form, "", f"{s('finder.directory')} {directory}", "{ #directory }", "",
+                      _all_service_cards(dataset, codes, lang)])
+
+
+def _all_service_cards(dataset: Dataset, codes: list[str], lang: str) -> str:
+    """Every service card, grouped by country, in <noscript>: shown when scripts do not run; with
+    scripts, the browser keeps it as text, from which the finder takes the cards that fit (the
+    50-odd cards laid out were most of the work a phone did to open the page). Rendered here as
+    one HTML block, so that its headings stay out of the table of contents."""
+    import markdown
+
+    parts = [f"## {_t(lang, 'finder.all_services')} {{ #all-services }}", ""]
     for code in codes:
         parts += [f"### {dataset.place_name(code, lang)} {{ #country-{code.lower()} }}", ""]
         for svc in dataset.services[code]["services"]:
             attrs = (f'class="rh-service" data-id="{svc["id"]}" data-country="{code}" '
                      f'data-ages="{" ".join(svc["ages"])}" data-situations="{" ".join(svc["situations"])}"')
             parts += [f"<div {attrs} markdown>", "", service_block(svc, lang, heading="####"), "</div>", ""]
-    return "\n".join(parts)
+    body = markdown.markdown("\n".join(parts), extensions=["attr_list", "md_in_html"])
+    lines = [line for line in body.splitlines() if line.strip()]  # one raw block: no blank line
+    return "\n".join(['<noscript id="rh-finder-cards">', *lines, "</noscript>", ""])
 
 
 # ── laws ────────────────────────────────────────────────────────────────────

@@ -59,7 +59,9 @@
     });
   }
 
-  /* 4. Help finder: filters the services already on the page; stores and sends nothing. */
+  /* 4. Help finder: copies the steps and the service cards that fit from the page (the cards
+     are in <noscript>, which the browser keeps as text when scripts run); stores and sends
+     nothing. */
   function setupFinder() {
     var form = document.getElementById("rh-finder");
     if (!form) return;
@@ -73,6 +75,15 @@
       Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (el) { el.remove(); });
       copy.removeAttribute("id");
       return copy;
+    }
+    var cards = null;
+    function serviceCards() {
+      if (!cards) {
+        var parsed = document.createElement("template");
+        parsed.innerHTML = document.getElementById("rh-finder-cards").textContent;
+        cards = parsed.content.querySelectorAll(".rh-service");
+      }
+      return cards;
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -88,33 +99,18 @@
       });
       list.textContent = "";
       var shown = 0;
-      Array.prototype.forEach.call(document.querySelectorAll(".rh-service"), function (card) {
+      Array.prototype.forEach.call(serviceCards(), function (card) {
         var where = card.dataset.country;
         var ages = card.dataset.ages.split(" ");
         var sits = card.dataset.situations.split(" ");
         var fits = (where === country || where === "INT") && ages.indexOf(age) !== -1 &&
           (sits.indexOf(situation) !== -1 || (age === "under18" && sits.indexOf("minor") !== -1));
         if (!fits) return;
-        var heading = card.querySelector("h4");
         var item = document.createElement("li");
         item.dataset.id = card.dataset.id;
-        var link = document.createElement("a");
-        link.href = "#" + card.dataset.id;
-        link.textContent = heading ? heading.textContent.replace(/¶$/, "").trim() : card.dataset.id;
-        item.appendChild(link);
-        var paragraphs = card.querySelectorAll("p");
-        if (paragraphs.length > 1) {
-          var what = document.createElement("span");
-          what.textContent = " — " + paragraphs[1].textContent;
-          item.appendChild(what);
-        }
-        var phone = card.querySelector('a[href^="tel:"]');
-        if (phone) {
-          item.appendChild(document.createTextNode(" "));
-          var call = phone.cloneNode(true);
-          call.className = "rh-finder__phone";
-          item.appendChild(call);
-        }
+        var copy = copyWithoutIds(card);
+        copy.className = "rh-finder__card";
+        item.appendChild(copy);
         list.appendChild(item);
         shown += 1;
       });
