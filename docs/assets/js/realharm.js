@@ -273,7 +273,9 @@
     trackLearnerPage();
     setupProgressPage();
     setupCurriculumMap();
-    alignSidebars();
+    /* Measuring the sidebars forces a layout: wait until the first frame is drawn, when the
+       layout is done anyway, rather than measuring while the page is still being set up. */
+    window.requestAnimationFrame(function () { window.setTimeout(alignSidebars, 0); });
     /* Material scrolls the sidebar shortly after load: align after its scroll */
     Array.prototype.forEach.call(document.querySelectorAll(".md-sidebar__scrollwrap"), function (wrap) {
       wrap.addEventListener("scroll", function () {
