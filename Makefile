@@ -36,8 +36,9 @@ build: install
 site: install
 	$(BIN)/python -m realharm site
 
+BENCH_RUNS ?= 5
 bench: install
-	$(BIN)/python -m realharm bench
+	$(BIN)/python -m realharm bench --runs $(BENCH_RUNS)
 
 check: install
 	$(BIN)/python -m realharm check

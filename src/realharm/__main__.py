@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("site", help="build site/, the PDFs and the offline zip")
     bench = sub.add_parser("bench", help="build time, page weight, Lighthouse")
     bench.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (no npm install)")
+    bench.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is reported (5)")
     sub.add_parser("translations", help="translation status of every page (fails if a page is missing)")
     args = parser.parse_args(argv)
     project = Project(find_root() if args.root is None else __import__("pathlib").Path(args.root))
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from . import bench as bench_module
 
-        return bench_module.main(project.root, with_lighthouse=not args.no_lighthouse)
+        return bench_module.main(project.root, with_lighthouse=not args.no_lighthouse, runs=args.runs)
     if args.command == "site":
         from . import sitebuild
 
