@@ -10,6 +10,7 @@ import html
 from datetime import date
 from functools import partial
 
+import markdown
 from babel import Locale, UnknownLocaleError
 
 from .data import Dataset
@@ -161,8 +162,6 @@ def _all_service_cards(dataset: Dataset, codes: list[str], lang: str) -> str:
     scripts, the browser keeps it as text, from which the finder takes the cards that fit (the
     50-odd cards laid out were most of the work a phone did to open the page). Rendered here as
     one HTML block, so that its headings stay out of the table of contents."""
-    import markdown
-
     parts = [f"## {_t(lang, 'finder.all_services')} {{ #all-services }}", ""]
     for code in codes:
         parts += [f"### {dataset.place_name(code, lang)} {{ #country-{code.lower()} }}", ""]
