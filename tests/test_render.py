@@ -70,3 +70,26 @@ def test_law_changes_are_newest_first(project):
     events = render.law_changes(dataset(project), "en")
     dates = [e[0] for e in events]
     assert dates == sorted(dates, reverse=True) and len(events) >= 12
+
+
+def _card(phone: dict) -> dict:
+    return {"id": "us-example", "name": "Example line", "kind": "helpline", "ages": ["adult"],
+            "situations": ["shared"], "for": {"en": "Anyone"}, "does": {"en": "Listens"},
+            "phone": phone, "url": "https://example.org/", "source_url": "https://example.org/",
+            "verified_on": "2026-12-06"}
+
+
+def test_phone_link_dials_the_international_form_and_shows_the_national_one():
+    block = render.service_block(_card({"local": "844-878-2274", "international": "+1 844-878-2274"}), "en")
+    assert "[844-878-2274](tel:+18448782274)" in block
+    assert "tel:8448782274" not in block
+
+
+def test_short_number_without_international_form_keeps_its_national_link():
+    block = render.service_block(_card({"local": "1522"}), "en")
+    assert "[1522](tel:1522)" in block
+
+
+def test_international_only_number_is_shown_as_from_abroad():
+    block = render.service_block(_card({"international": "+353 1 963 7755"}), "en")
+    assert "from abroad: [+353 1 963 7755](tel:+35319637755)" in block

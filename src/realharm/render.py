@@ -75,8 +75,10 @@ def service_block(service: dict, lang: str, heading: str = "###") -> str:
     if phone:
         bits = []
         if phone.get("local"):
-            bits.append(f"[{phone['local']}]({_tel(phone['local'])})")
-        if phone.get("international"):
+            # People read the national form; the link dials the international form when the data
+            # has one, so it also works from a phone registered in another country.
+            bits.append(f"[{phone['local']}]({_tel(phone.get('international') or phone['local'])})")
+        elif phone.get("international"):
             bits.append(f"{s('services.from_abroad')}: [{phone['international']}]({_tel(phone['international'])})")
         lines.append(f"- **{s('services.phone')}:** " + " · ".join(bits))
     lines.append(f"- **{s('services.website')}:** <{service['url']}>")
