@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from realharm.project import Project
-from support import ROOT, build, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
+from support import ROOT, build, build_injected_site, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +26,13 @@ def built_site(tmp_path_factory, port):
     assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}\n{proc.stderr}"
     print(f"\nfull build: {seconds:.1f} s")
     return dest
+
+
+@pytest.fixture(scope="session")
+def injected_site(tmp_path_factory):
+    """English pages built from a copy of the project with scripts in data and front matter
+    (tests/test_injection.py, tests/test_browser_injection.py)."""
+    return build_injected_site(tmp_path_factory.mktemp("injected"))
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -124,3 +125,59 @@ class PageAudit:
             targets = [", ".join(node.get("target", [])) for node in violation.get("nodes", [])][:3]
             found.append(f"axe {violation['id']} ({violation.get('impact')}): {violation['help']} at {targets}")
         return found
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A copy of what the build reads (configuration, pages, data, theme overrides, code)."""
+    import shutil
+
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("mkdocs.yml", "docs", "data", "overrides", "src"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
+    return root
+
+
+INJECTION = 'Help <script>window.XSS=1</script><img src=x onerror="window.XSS=2"> [open](javascript:window.XSS=3) end'
+DESCRIPTION_INJECTION = '"><script>window.XSS=5</script><img src=x onerror="window.XSS=6"> [x](javascript:window.XSS=7)'
+
+
+def build_injected_site(tmp_path: Path) -> tuple[Path, subprocess.CompletedProcess]:
+    """The English site built from a copy of the project with a script, an onerror= attribute
+    and a javascript: link in a service text, a law summary, a glossary definition and a page's
+    title and description."""
+    import yaml
+
+    root = copy_project(tmp_path)
+
+    def edit(rel: str, change) -> None:
+        path = root / rel
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(doc)
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def service(doc):
+        doc["services"][0]["does"]["en"] += " " + INJECTION
+
+    def law(doc):
+        doc["provisions"][0]["summary"]["en"] += " " + INJECTION
+
+    def term(doc):
+        doc["terms"][0]["definition"]["en"] += " " + INJECTION
+
+    edit("data/services/it.yaml", service)
+    edit("data/laws/fr.yaml", law)
+    edit("data/glossary.yaml", term)
+    page = root / "docs" / "en" / "help" / "safer-browsing.md"
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^description: .*$", lambda m: "description: " + yaml.safe_dump(DESCRIPTION_INJECTION).strip()
+                  .removesuffix("...").strip(), text, count=1, flags=re.M)
+    text = re.sub(r"^title: (.*)$", lambda m: "title: " + yaml.safe_dump(
+        yaml.safe_load(m.group(1)) + " <script>window.XSS=8</script>").strip().removesuffix("...").strip(),
+        text, count=1, flags=re.M)
+    page.write_text(text, encoding="utf-8")
+    dest = tmp_path / "site"
+    _seconds, proc = build(dest, site_url="http://127.0.0.1:8000/", root=root,
+                           extra_env={"BUILD_ONLY_LOCALE": "en", "PYTHONPATH": str(root / "src")})
+    return dest, proc

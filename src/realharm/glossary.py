@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .safe import md_text
+
 SHORT_MAX = 140
 
 
@@ -55,7 +57,8 @@ def render(terms: list[dict], *, lang: str) -> str:
     out = []
     for term in entries:
         name = term["term"][lang]
-        out += [f"### {name[:1].upper() + name[1:]} {{ #{term['id']} }}", "", term["definition"][lang], ""]
+        out += [f"### {md_text(name[:1].upper() + name[1:])} {{ #{term['id']} }}", "",
+                md_text(term["definition"][lang]), ""]
     return "\n".join(out)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from mkdocs.plugins import event_priority
 
 from realharm import glossary, markers, render, translations
 from realharm.data import DataError, load_dataset
+from realharm.safe import UnsafeLink
 from realharm.project import Project
 from realharm.ui import current_language
 
@@ -57,8 +59,11 @@ def on_page_markdown(markdown, page, config, files):
     current_language.set(lang)
     try:
         markdown = markers.expand(markdown, _state["renderers"], lang=lang, page=page.file.src_uri)
-    except markers.MarkerError as exc:
+    except (markers.MarkerError, UnsafeLink) as exc:
         raise PluginError(str(exc)) from None
+    if isinstance(page.meta.get("title"), str):
+        # the theme prints the title as HTML (tab, header, navigation, search): plain text here
+        page.meta["title"] = html.escape(page.meta["title"], quote=False)
     if lang != _state["languages"][0]:
         src = getattr(page.file, "norm_src_uri", page.file.src_uri)
         markdown = translations.banner(_state["translations"], lang, src) + markdown
@@ -83,11 +88,16 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after the i18n plugin (-100) has built every language and merged search
 def on_post_build(config):
-    """Security headers for static hosts, computed from the pages just built."""
-    from realharm.headers import write_header_files
+    """Security headers for static hosts, computed from the pages just built; a page with an
+    inline script or style that is not on the known list stops the build."""
+    from realharm.headers import UnknownInlineCode, write_header_files
     from realharm.search import split_index
 
     site_dir = Path(config.site_dir)
     if (site_dir / "search" / "search_index.json").is_file():
         split_index(site_dir, _state["languages"], offline=_state.get("offline", False))
-    write_header_files(site_dir)
+    overrides = Path(config.config_file_path).parent / "overrides"
+    try:
+        write_header_files(site_dir, overrides)
+    except UnknownInlineCode as exc:
+        raise PluginError(str(exc)) from None

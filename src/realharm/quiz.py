@@ -66,7 +66,7 @@ def render(source: str, md=None, lang: str | None = None) -> str:
         name = f"{qid}-{n}"
         hint = t("quiz", "choose_many" if multi else "choose_one", lang)
         out.append(f'<fieldset class="rh-q" id="{name}" data-multi="{str(multi).lower()}">')
-        out.append(f'<legend><span class="rh-q__n">{t("quiz", "question", lang)} {n}.</span> '
+        out.append(f'<legend><span class="rh-q__n">{html.escape(t("quiz", "question", lang))} {n}.</span> '
                    f'{_inline(md, q["question"])}</legend>')
         out.append(f'<p class="rh-q__hint">{html.escape(hint)}</p>')
         out.append('<ul class="rh-q__options">')
@@ -108,7 +108,6 @@ def fence_validator(language, inputs, options, attrs, md) -> bool:
 
 
 def fence_format(source, language, css_class, options, md, **kwargs) -> str:
-    import markdown
+    from .safe import inline_markdown
 
-    inline_md = markdown.Markdown(extensions=["attr_list"])
-    return render(source, inline_md)
+    return render(source, inline_markdown())

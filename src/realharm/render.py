@@ -14,6 +14,7 @@ import markdown
 from babel import Locale, UnknownLocaleError
 
 from .data import Dataset
+from .safe import href, md_text
 from .ui import strings
 
 
@@ -22,6 +23,16 @@ def _t(lang: str, path: str) -> str:
     for part in path.split("."):
         node = node[part]
     return node
+
+
+def _m(lang: str, path: str, /, **values) -> str:
+    """An interface string (data/ui), filled in and escaped for a Markdown source."""
+    text = _t(lang, path)
+    return md_text(text.format(**values) if values else text)
+
+
+def _where(kind: str, code: str, entry: str, field: str) -> str:
+    return f"data/{kind}/{code.lower()}.yaml: entry {entry}: field {field}"
 
 
 def _text(value: dict | None, lang: str) -> str:
@@ -65,35 +76,40 @@ LEAD = {"it": ("IT",)}  # on Italian pages, Italy first
 
 
 def service_block(service: dict, lang: str, heading: str = "###") -> str:
-    s = partial(_t, lang)
-    lines = [f"{heading} {service['name']} {{ #{service['id']} }}", ""]
+    s = partial(_m, lang)
+    where = partial(_where, "services", service["id"].split("-", 1)[0], service["id"])
+    lines = [f"{heading} {md_text(service['name'])} {{ #{service['id']} }}", ""]
     ages = ", ".join(s(f"services.ages.{a}") for a in service["ages"])
     lines += [f"*{s('services.kinds.' + service['kind'])} · {ages}*", ""]
-    lines += [_text(service["does"], lang), ""]
-    lines.append(f"- **{s('services.for')}:** {_text(service['for'], lang)}")
+    lines += [md_text(_text(service["does"], lang)), ""]
+    lines.append(f"- **{s('services.for')}:** {md_text(_text(service['for'], lang))}")
     phone = service.get("phone")
     if phone:
         bits = []
         if phone.get("local"):
             # People read the national form; the link dials the international form when the data
             # has one, so it also works from a phone registered in another country.
-            bits.append(f"[{phone['local']}]({_tel(phone.get('international') or phone['local'])})")
+            bits.append(f"[{md_text(phone['local'])}]({_tel(phone.get('international') or phone['local'])})")
         elif phone.get("international"):
-            bits.append(f"{s('services.from_abroad')}: [{phone['international']}]({_tel(phone['international'])})")
+            bits.append(f"{s('services.from_abroad')}: [{md_text(phone['international'])}]"
+                        f"({_tel(phone['international'])})")
         lines.append(f"- **{s('services.phone')}:** " + " · ".join(bits))
-    lines.append(f"- **{s('services.website')}:** <{service['url']}>")
+    url = href(service["url"], where("url"))
+    website = f"<{url}>" if url.lower().startswith(("https://", "http://")) else f"[{md_text(url)}]({url})"
+    lines.append(f"- **{s('services.website')}:** {website}")
     if service.get("hours"):
-        lines.append(f"- **{s('services.hours')}:** {_text(service['hours'], lang)}")
+        lines.append(f"- **{s('services.hours')}:** {md_text(_text(service['hours'], lang))}")
     if service.get("languages"):
-        names = ", ".join(_lang_name(code, lang) for code in service["languages"])
+        names = ", ".join(md_text(_lang_name(code, lang)) for code in service["languages"])
         lines.append(f"- **{s('services.languages')}:** {names}")
     if service.get("cost"):
-        lines.append(f"- **{s('services.cost')}:** {_text(service['cost'], lang)}")
+        lines.append(f"- **{s('services.cost')}:** {md_text(_text(service['cost'], lang))}")
     if service.get("notes"):
-        lines.append(f"- **{s('services.notes')}:** {_text(service['notes'], lang)}")
-    checked = s("services.checked").format(date=_date(service["verified_on"], lang))
-    tail = f" ({s('services.copy_date').format(date=service['source_date'])})" if service.get("source_date") else ""
-    lines += ["", f"<small>{checked} [{s('services.its_source')}]({service['source_url']}){tail}.</small>", ""]
+        lines.append(f"- **{s('services.notes')}:** {md_text(_text(service['notes'], lang))}")
+    checked = s("services.checked", date=_date(service["verified_on"], lang))
+    tail = f" ({s('services.copy_date', date=service['source_date'])})" if service.get("source_date") else ""
+    source = href(service["source_url"], where("source_url"))
+    lines += ["", f"<small>{checked} [{s('services.its_source')}]({source}){tail}.</small>", ""]
     return "\n".join(lines)
 
 
@@ -154,8 +170,8 @@ def render_finder(dataset: Dataset, *, lang: str) -> str:
 <p id="rh-finder-none" hidden>{html.escape(s('services.none'))}</p>
 <ul id="rh-finder-list" class="rh-finder__list"></ul>
 </section>"""
-    directory = " · ".join(f"[{dataset.place_name(c, lang)}](directory/{c.lower()}.md)" for c in codes)
-    return "\n".join([form, "", f"{s('finder.directory')} {directory}", "{ #directory }", "",
+    directory = " · ".join(f"[{md_text(dataset.place_name(c, lang))}](directory/{c.lower()}.md)" for c in codes)
+    return "\n".join([form, "", f"{md_text(s('finder.directory'))} {directory}", "{ #directory }", "",
                       _all_service_cards(dataset, codes, lang)])
 
 
@@ -164,9 +180,9 @@ def _all_service_cards(dataset: Dataset, codes: list[str], lang: str) -> str:
     scripts, the browser keeps it as text, from which the finder takes the cards that fit (the
     50-odd cards laid out were most of the work a phone did to open the page). Rendered here as
     one HTML block, so that its headings stay out of the table of contents."""
-    parts = [f"## {_t(lang, 'finder.all_services')} {{ #all-services }}", ""]
+    parts = [f"## {_m(lang, 'finder.all_services')} {{ #all-services }}", ""]
     for code in codes:
-        parts += [f"### {dataset.place_name(code, lang)} {{ #country-{code.lower()} }}", ""]
+        parts += [f"### {md_text(dataset.place_name(code, lang))} {{ #country-{code.lower()} }}", ""]
         for svc in dataset.services[code]["services"]:
             attrs = (f'class="rh-service" data-id="{svc["id"]}" data-country="{code}" '
                      f'data-ages="{" ".join(svc["ages"])}" data-situations="{" ".join(svc["situations"])}"')
@@ -188,22 +204,23 @@ def _provisions(dataset: Dataset, lang: str):
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Plain text for a Markdown table cell (escaped, on one line)."""
+    return md_text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def render_laws_table(dataset: Dataset, *, lang: str) -> str:
-    s = partial(_t, lang)
+    s = partial(_m, lang)
     acts = ("creating", "sharing", "threatening", "possessing")
     head = [s("laws.jurisdiction"), s("laws.law"), s("laws.status_label")] + [s(f"laws.acts.{a}") for a in acts] + [
         s("laws.ai_named"), s("laws.max_penalty")]
-    lines = [f"<p class=\"rh-table-caption\">{html.escape(s('laws.table_caption'))}</p>", "",
+    lines = [f"<p class=\"rh-table-caption\">{html.escape(_t(lang, 'laws.table_caption'))}</p>", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for code, prov in _provisions(dataset, lang):
         where = dataset.place_name(prov["jurisdiction"], lang)
         page = code.lower()
-        status = s(f"laws.status.{prov['status']}")
+        status = _t(lang, f"laws.status.{prov['status']}")
         if prov["status"] == "in_force" and prov.get("in_force_since"):
-            status += f" ({s('laws.since')} {prov['in_force_since'][:4]})"
+            status += f" ({_t(lang, 'laws.since')} {prov['in_force_since'][:4]})"
         else:
             status += f" ({prov['status_date']})"
         row = [f"[{_cell(where)}]({page}.md)", f"[{_cell(_text(prov['title'], lang))}]({page}.md#{prov['id']})",
@@ -215,15 +232,15 @@ def render_laws_table(dataset: Dataset, *, lang: str) -> str:
 
 
 def provision_block(prov: dict, dataset: Dataset, lang: str) -> str:
-    s = partial(_t, lang)
-    lines = [f"### {_text(prov['title'], lang)} {{ #{prov['id']} }}", ""]
-    lines += [_text(prov["summary"], lang), ""]
+    s = partial(_m, lang)
+    lines = [f"### {md_text(_text(prov['title'], lang))} {{ #{prov['id']} }}", ""]
+    lines += [md_text(_text(prov["summary"], lang)), ""]
     status = s(f"laws.status.{prov['status']}")
     when = prov.get("in_force_since") or prov["status_date"]
     rows = [
-        (s("laws.official_name"), f"<cite>{html.escape(prov['official_name'])}</cite>"),
+        (s("laws.official_name"), f"<cite>{_cell(prov['official_name'])}</cite>"),
         (s("laws.citation"), _cell(prov["citation"])),
-        (s("laws.status_label"), f"{status} — {_date(when, lang)}"),
+        (s("laws.status_label"), f"{status} — {md_text(_date(when, lang))}"),
         (s("laws.kind_label"), s("laws.kinds." + prov["kind"])),
         (s("laws.who_protected"), ", ".join(s(f"laws.protects.{p}") for p in prov["protects"])),
         (s("laws.ai_named"), s(f"laws.coverage.{prov['ai_named']}")),
@@ -238,10 +255,11 @@ def provision_block(prov: dict, dataset: Dataset, lang: str) -> str:
               for a in ("creating", "sharing", "threatening", "possessing", "tools")]
     lines.append("")
     if prov.get("notes"):
-        lines += [f"**{s('laws.notes')}:** {_text(prov['notes'], lang)}", ""]
-    tail = f" ({s('services.copy_date').format(date=prov['source_date'])})" if prov.get("source_date") else ""
-    lines += [f"[{s('laws.source')}]({prov['source_url']}) · {s('laws.verified')}: "
-              f"{_date(prov['verified_on'], lang)}{tail}", ""]
+        lines += [f"**{s('laws.notes')}:** {md_text(_text(prov['notes'], lang))}", ""]
+    tail = f" ({s('services.copy_date', date=prov['source_date'])})" if prov.get("source_date") else ""
+    source = href(prov["source_url"], _where("laws", prov["jurisdiction"], prov["id"], "source_url"))
+    lines += [f"[{s('laws.source')}]({source}) · {s('laws.verified')}: "
+              f"{md_text(_date(prov['verified_on'], lang))}{tail}", ""]
     return "\n".join(lines)
 
 
@@ -257,9 +275,9 @@ def law_changes(dataset: Dataset, lang: str) -> list[tuple[str, str, str, str]]:
     events = []
     for code, prov in _provisions(dataset, lang):
         for step in prov.get("history", []):
-            events.append((step["date"], code, prov["id"], _text(step["what"], lang)))
+            events.append((step["date"], code, prov["id"], md_text(_text(step["what"], lang))))
         if not prov.get("history"):
-            status = _t(lang, f"laws.status.{prov['status']}")
+            status = _m(lang, f"laws.status.{prov['status']}")
             events.append((prov.get("in_force_since") or prov["status_date"], code, prov["id"], status))
     return sorted(events, key=lambda e: (e[0], e[2]), reverse=True)
 
@@ -267,12 +285,12 @@ def law_changes(dataset: Dataset, lang: str) -> list[tuple[str, str, str, str]]:
 def render_law_changes(dataset: Dataset, *, lang: str) -> str:
     events = law_changes(dataset, lang)
     if not events:
-        return _t(lang, "laws.changes_none") + "\n"
-    titles = {p["id"]: _text(p["title"], lang) for _c, p in _provisions(dataset, lang)}
+        return _m(lang, "laws.changes_none") + "\n"
+    titles = {p["id"]: md_text(_text(p["title"], lang)) for _c, p in _provisions(dataset, lang)}
     lines = []
     for when, code, pid, what in events:
-        where = dataset.place_name(code, lang)
-        lines.append(f"- **{_date(when, lang)}** — {where}: [{titles[pid]}]({code.lower()}.md#{pid}). {what}")
+        where = md_text(dataset.place_name(code, lang))
+        lines.append(f"- **{md_text(_date(when, lang))}** — {where}: [{titles[pid]}]({code.lower()}.md#{pid}). {what}")
     return "\n".join(lines) + "\n"
 
 
@@ -285,7 +303,7 @@ def render_modules(docs, *, lang: str) -> str:
     lines = ['<ol class="rh-modules" markdown="1">']
     for e in learner_modules(docs, lang):
         name = e.rel.split("/", 1)[1]
-        meta = f"{e.minutes} min · {_t(lang, 'curriculum.ages')} {_age(e.age_band, lang)}"
+        meta = md_text(f"{e.minutes} min · {_t(lang, 'curriculum.ages')} {_age(e.age_band, lang)}")
         lines.append(f'<li data-rh-module="{e.module}" markdown="span">[{_cell(e.title)}]({name}) '
                      f'<span class="rh-modules__meta">({meta})</span> '
                      f'<span class="rh-modules__progress" data-rh-progress="{e.module}"></span></li>')
@@ -297,12 +315,12 @@ def render_lessons(docs, *, lang: str) -> str:
     """Lesson plans by module, for teach/index.md (links relative to teach/)."""
     from .curriculum import lesson_plans
 
-    head = [_t(lang, f"curriculum.{k}") for k in ("module", "lesson", "ages", "time", "digcomp")]
+    head = [_m(lang, f"curriculum.{k}") for k in ("module", "lesson", "ages", "time", "digcomp")]
     lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|"]
     for e in lesson_plans(docs, lang):
         name = e.rel.split("/", 1)[1]
-        lines.append(f"| {e.module} | [{_cell(e.title)}]({name}) | {_age(e.age_band, lang)} | {e.minutes} min | "
-                     f"{', '.join(e.digcomp)} |")
+        lines.append(f"| {e.module} | [{_cell(e.title)}]({name}) | {_cell(_age(e.age_band, lang))} | {e.minutes} min | "
+                     f"{_cell(', '.join(e.digcomp))} |")
     return "\n".join(lines) + "\n"
 
 
@@ -316,9 +334,9 @@ def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
     modules = (curriculum or {}).get("modules", {})
     ages = sorted({e.age_band for e in lessons}, key=lambda b: ["11-13", "14-16", "16-18", "adults"].index(b))
     comps = sorted({c for e in lessons for c in e.digcomp}, key=lambda c: tuple(int(x) for x in c.split(".")))
-    age_opts = "".join(f'<option value="{a}">{html.escape(_age(a, lang))}</option>' for a in ages)
+    age_opts = "".join(f'<option value="{html.escape(a)}">{html.escape(_age(a, lang))}</option>' for a in ages)
     mod_opts = "".join(f'<option value="{m}">{m}</option>' for m in sorted({e.module for e in lessons}))
-    comp_opts = "".join(f'<option value="{c}">{c}</option>' for c in comps)
+    comp_opts = "".join(f'<option value="{html.escape(c)}">{html.escape(c)}</option>' for c in comps)
     out = [f'<form class="rh-map-filter rh-js-only" id="rh-map-filter"><fieldset><legend>{html.escape(s("curriculum.filter"))}</legend>',
            f'<label for="rh-map-age">{html.escape(s("curriculum.ages"))}</label> <select id="rh-map-age">'
            f'<option value="">{html.escape(s("curriculum.all"))}</option>{age_opts}</select> ',
@@ -333,9 +351,11 @@ def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
     for e in lessons:
         links = modules.get(e.module) or modules.get(str(e.module)) or {}
         name = e.rel.split("/", 1)[1]
-        out.append(f'<tr data-age="{e.age_band}" data-module="{e.module}" data-digcomp="{" ".join(e.digcomp)}">'
+        out.append(f'<tr data-age="{html.escape(e.age_band)}" data-module="{e.module}" '
+                   f'data-digcomp="{html.escape(" ".join(e.digcomp))}">'
                    f'<td>{e.module}</td><td markdown="span">[{_cell(e.title)}]({name})</td>'
-                   f"<td>{html.escape(_age(e.age_band, lang))}</td><td>{e.minutes}</td><td>{', '.join(e.digcomp)}</td>"
+                   f"<td>{html.escape(_age(e.age_band, lang))}</td><td>{e.minutes}</td>"
+                   f"<td>{html.escape(', '.join(e.digcomp))}</td>"
                    f"<td>{html.escape(_text(links.get('it'), lang))}</td><td>{html.escape(_text(links.get('uk'), lang))}</td></tr>")
     out.append("</tbody></table></div>")
     return "\n".join(out) + "\n"

@@ -89,9 +89,30 @@ def make_offline_zip(project: Project, site_dir: Path, work: Path) -> Path:
     return target
 
 
+def site_url_warning(env=os.environ) -> str | None:
+    """A loud warning when SITE_URL is unset: the canonical and hreflang links and the sitemap
+    would point to 127.0.0.1:8000 (the default in mkdocs.yml) instead of the published site."""
+    if env.get("SITE_URL", "").strip():
+        return None
+    bar = "!" * 78
+    return "\n".join([
+        bar,
+        "WARNING: SITE_URL is not set.",
+        "  The canonical and hreflang links of every page and the sitemap will point to",
+        "  http://127.0.0.1:8000/ instead of the address the site is published at.",
+        "  Set it to the full public address, with a final slash, and build again:",
+        "      SITE_URL=https://example.org/realharm/ make site",
+        "  (README.md, section Deploy.)",
+        bar,
+    ])
+
+
 def main(root: Path | None = None) -> int:
     project = Project(root or Path.cwd())
     site_dir = project.root / "site"
+    warning = site_url_warning()
+    if warning:
+        print(warning, file=sys.stderr)
     seconds = mkdocs_build(project, site_dir)
     print(f"site: built in {seconds:.1f} s -> {site_dir}")
     files = make_pdfs(project, site_dir)
@@ -99,4 +120,6 @@ def main(root: Path | None = None) -> int:
     print(f"pdf: {len(files)} files, {size / 1e6:.1f} MB")
     zip_path = make_offline_zip(project, site_dir, project.root / "build")
     print(f"offline: {zip_path.relative_to(project.root)} {zip_path.stat().st_size / 1e6:.1f} MB")
+    if warning:  # again at the end, where it is seen after the PDF lines
+        print(warning, file=sys.stderr)
     return 0

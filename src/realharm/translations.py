@@ -84,23 +84,22 @@ def report(statuses: list[Status]) -> str:
 
 def render(statuses: list[Status], *, lang: str, names: dict[str, str], repo_url: str = "") -> str:
     """The translation status page: a summary and a table per language."""
-    from .render import _cell, _date, _t
+    from .render import _cell, _date, _m, _t
 
     out = []
     for code in sorted({s.lang for s in statuses}):
         rows = [s for s in statuses if s.lang == code]
         counts = {state: sum(1 for s in rows if s.state == state) for state in ("up-to-date", "outdated", "missing")}
-        out += [_t(lang, "translations.summary").format(lang=names.get(code, code), ok=counts["up-to-date"],
-                                                         total=len(rows), outdated=counts["outdated"],
-                                                         missing=counts["missing"]), ""]
-        head = [_t(lang, f"translations.{k}") for k in ("page", "state", "source_changed", "translation_changed")]
+        out += [_m(lang, "translations.summary", lang=names.get(code, code), ok=counts["up-to-date"],
+                   total=len(rows), outdated=counts["outdated"], missing=counts["missing"]), ""]
+        head = [_m(lang, f"translations.{k}") for k in ("page", "state", "source_changed", "translation_changed")]
         out += ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
         for s in rows:
-            state = _t(lang, f"translations.{s.state}")
-            src = _date(s.source.date[:10], lang) if s.source else ""
+            state = _cell(_t(lang, f"translations.{s.state}"))
+            src = _cell(_date(s.source.date[:10], lang)) if s.source else ""
             if s.state == "outdated" and repo_url and s.source:
-                src += f" ([{_t(lang, 'translations.diff')}]({repo_url.rstrip('/')}/commit/{s.source.sha}))"
-            tr = _date(s.translation.date[:10], lang) if s.translation else ""
+                src += f" ([{_cell(_t(lang, 'translations.diff'))}]({repo_url.rstrip('/')}/commit/{s.source.sha}))"
+            tr = _cell(_date(s.translation.date[:10], lang)) if s.translation else ""
             out.append(f"| `{_cell(s.page)}` | {state} | {src} | {tr} |")
         out.append("")
     return "\n".join(out)
@@ -108,10 +107,11 @@ def render(statuses: list[Status], *, lang: str, names: dict[str, str], repo_url
 
 def banner(statuses: list[Status], lang: str, page: str) -> str:
     """An admonition for the top of an outdated translation, or ''."""
-    from .render import _date, _t
+    from .render import _date, _m
 
     for s in statuses:
         if s.lang == lang and s.page == page and s.state == "outdated" and s.source:
-            text = _t(lang, "translations.banner").format(date=_date(s.source.date[:10], lang))
-            return f'!!! outdated "{_t(lang, "translations.banner_title")}"\n\n    {text}\n\n'
+            text = _m(lang, "translations.banner", date=_date(s.source.date[:10], lang))
+            title = _m(lang, "translations.banner_title").replace('"', "&quot;")
+            return f'!!! outdated "{title}"\n\n    {text}\n\n'
     return ""

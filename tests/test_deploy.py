@@ -1,0 +1,45 @@
+"""What `make site` tells the person deploying, and the optional HSTS header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from realharm import headers, sitebuild
+
+
+def test_make_site_warns_loudly_when_site_url_is_unset(monkeypatch, capsys, tmp_path):
+    calls = []
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setattr(sitebuild, "mkdocs_build", lambda project, dest, offline=False: calls.append(dest) or 0.1)
+    monkeypatch.setattr(sitebuild, "make_pdfs", lambda project, site_dir: [])
+    zip_path = tmp_path / "site" / "x.zip"
+    zip_path.parent.mkdir()
+    zip_path.write_bytes(b"")
+    monkeypatch.setattr(sitebuild, "make_offline_zip", lambda project, site_dir, work: zip_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert sitebuild.main(tmp_path) == 0
+    err = capsys.readouterr().err
+    assert err.count("WARNING: SITE_URL is not set.") == 2  # before the build and after it
+    assert "127.0.0.1:8000" in err and "SITE_URL=https://" in err and "canonical" in err and "sitemap" in err
+    assert len(err.splitlines()) >= 10
+
+
+def test_no_warning_when_site_url_is_set():
+    assert sitebuild.site_url_warning({"SITE_URL": "https://example.org/realharm/"}) is None
+    assert "SITE_URL" in sitebuild.site_url_warning({"SITE_URL": "  "})
+
+
+def test_hsts_only_when_asked(monkeypatch, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body>x</body></html>", encoding="utf-8")
+    monkeypatch.delenv("REALHARM_HSTS", raising=False)
+    assert "Strict-Transport-Security" not in headers.write_header_files(site)
+    assert "Strict-Transport-Security" not in (site / "_headers").read_text(encoding="utf-8")
+    monkeypatch.setenv("REALHARM_HSTS", "1")
+    headers.write_header_files(site)
+    line = "Strict-Transport-Security: max-age=31536000; includeSubDomains"
+    assert line in (site / "_headers").read_text(encoding="utf-8")
+    assert 'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;' in \
+        (site / "nginx-headers.conf").read_text(encoding="utf-8")
+    assert "preload" not in (site / "_headers").read_text(encoding="utf-8")
