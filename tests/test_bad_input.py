@@ -340,6 +340,18 @@ def test_check_command_refuses_bad_input(copy, capsys, name):
     assert not any(line.startswith(rel.replace("docs/en/", "docs/it/")) for line in out if rel.startswith("docs/en/")), out
 
 
+def test_the_strict_build_of_the_tests_stops_on_a_warning(copy, tmp_path):
+    """A broken link is only a warning; --strict must still stop (it did not when run with -q)."""
+    original = edit(copy, M1, "# ", "[Missing](../no-such-page.md)\n\n# ")
+    try:
+        _seconds, proc = build(tmp_path / "out", site_url="http://127.0.0.1:8000/", root=copy,
+                               extra_env={"PYTHONPATH": str(ROOT / "src")})
+    finally:
+        (copy / M1).write_text(original, encoding="utf-8")
+    assert proc.returncode != 0
+    assert "'../no-such-page.md'" in proc.stdout + proc.stderr
+
+
 @pytest.mark.parametrize("name", ["quiz without a right answer", "lesson without duration", "marker without data"])
 def test_the_build_refuses_bad_input_in_one_line(copy, tmp_path, name):
     rel, old, new, expected = EDITS[name]
