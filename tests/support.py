@@ -33,7 +33,7 @@ def build(dest: Path, *, site_url: str, root: Path = ROOT, extra_env: dict | Non
     """mkdocs build --strict into dest; returns (seconds, process)."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                            str(root / "mkdocs.yml"), "-d", str(dest)],
                           cwd=root, env=env, capture_output=True, text=True)
     return time.perf_counter() - start, proc

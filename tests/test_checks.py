@@ -153,8 +153,8 @@ def test_lint_rejects_bad_front_matter(tmp_path):
         'objectives: ["Explain a thing", "Identify another thing"]', 'objectives: ["Explain"]')
     docs = tree(tmp_path, {"en/teach/lessons/l.md": bad})
     found = checks.lint(docs, ["en"], SCHEMA)
-    assert any(line.startswith("docs/en/teach/lessons/l.md: audience:") for line in found), found
-    assert any(line.startswith("docs/en/teach/lessons/l.md: objectives:") for line in found), found
+    assert any(line.startswith("docs/en/teach/lessons/l.md: front matter: field audience:") for line in found), found
+    assert any(line.startswith("docs/en/teach/lessons/l.md: front matter: field objectives:") for line in found), found
 
 
 def test_lint_rejects_timings_that_do_not_add_up(tmp_path):
@@ -171,7 +171,7 @@ def test_lint_rejects_a_quiz_without_feedback(tmp_path):
 
 def test_lint_requires_a_description(tmp_path):
     docs = tree(tmp_path, {"en/a.md": PAGE_EN.replace("description: A page for the tests.\n", "")})
-    assert checks.lint(docs, ["en"], SCHEMA) == ["docs/en/a.md: front matter needs 'description'"]
+    assert checks.lint(docs, ["en"], SCHEMA) == ["docs/en/a.md: front matter: field description: is missing"]
 
 
 # ── terminology ──

@@ -38,7 +38,7 @@ def test_several_correct_options_use_checkboxes():
 @pytest.mark.parametrize("bad, message", [
     ("- question: Q\n  options: []\n", "question 1: needs at least two options"),
     ('- question: Q\n  options:\n    - {text: A, feedback: x}\n    - {text: B, feedback: y}\n',
-     "question 1: no option is marked correct: true"),
+     "question 1: no option is marked as the right answer (add 'correct: true' to the right option)"),
     ('- question: Q\n  options:\n    - {text: A, correct: true}\n    - {text: B, feedback: y}\n',
      "question 1, option 1: needs 'feedback'"),
     ("just text", "quiz must be a list of questions"),

@@ -1,7 +1,8 @@
 """Command line: ``python -m realharm <command>``.
 
   validate      data files against their schemas
-  check         parity, front matter, quizzes, terminology (everything but the build)
+  check         what the build checks (data, glossary, front matter, quizzes, data markers), then
+                parity of the translations and terminology; no build
   readability   words, sentences and readability of every learner page; fails on a missed target
   translations  every page of every language: up to date, outdated or missing (from git history)
   site          the static site, every PDF and the offline zip (what `make site` runs)
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import checks
+from . import checks, validate
 from .data import DataError, load_dataset
 from .project import Project, find_root
 
@@ -54,14 +55,17 @@ def main(argv: list[str] | None = None) -> int:
         scores = readability.learner_scores(project.docs, languages)
         print(readability.table(scores))
         problems += readability.failures(scores)
-    if args.command in ("validate", "check"):
+    if args.command == "validate":
         try:
-            load_dataset(project.data, languages, label_root=project.root)
+            load_dataset(project.data, languages, label_root=project.root, today=validate.today())
         except DataError as exc:
             problems += exc.problems
     if args.command == "check":
-        problems += checks.parity(project.docs, languages)
-        problems += checks.lint(project.docs, languages, project.schemas / "lesson.schema.json")
+        # what the build checks, then what only this command checks
+        problems += validate.content(project, languages).problems
+        skip = validate.pages_with_problems(problems, languages[0])
+        problems += checks.parity(project.docs, languages, skip)
+        problems += checks.links(project.docs, languages)
         problems += checks.terminology(project.docs, languages)
     for line in problems:
         print(line)

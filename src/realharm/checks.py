@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
+import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from . import quiz
-from .pages import Page, markdown_files
+from .data import future_date, yaml_error
+from .pages import FRONT_MATTER, Page, markdown_files
 
 # Front-matter values that are facts about the lesson, not words for people: equal in every language.
 SHARED_FRONT_MATTER = ("module", "audience", "age_band", "duration_minutes", "digcomp", "content_note")
@@ -25,9 +28,11 @@ def is_lesson(rel: Path) -> bool:
         len(parts) == 2 and parts[0] == "learn" and re.match(r"m\d+-", parts[1]) is not None)
 
 
-def parity(docs: Path, languages: list[str]) -> list[str]:
+def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozenset()) -> list[str]:
     """Every page of the default language has a twin in each other language with the same
-    heading ids, data markers, admonition types, quiz sizes and shared front matter."""
+    heading ids, data markers, admonition types, quiz sizes and shared front matter.
+    Pages in ``skip`` (paths under docs/<default>/ with problems of their own, reported on
+    their own line) are not compared: their mistakes would be blamed on the twins."""
     default, others = languages[0], languages[1:]
     source_root = docs / default
     problems: list[str] = []
@@ -39,6 +44,8 @@ def parity(docs: Path, languages: list[str]) -> list[str]:
             label = f"docs/{lang}/{rel.as_posix()}"
             if not twin.is_file():
                 problems.append(f"{label}: missing translation of docs/{default}/{rel.as_posix()}")
+                continue
+            if rel.as_posix() in skip:
                 continue
             a, b = Page.read(src), Page.read(twin)
             for what, left, right in (
@@ -56,7 +63,10 @@ def parity(docs: Path, languages: list[str]) -> list[str]:
                     problems.append(f"{label}: quiz questions {sizes_b} differ from {sizes_a} in the source")
             except quiz.QuizError:
                 pass  # reported by lint()
-            fa, fb = a.front_matter, b.front_matter
+            try:
+                fa, fb = a.front_matter, b.front_matter
+            except yaml.YAMLError:
+                continue  # reported by lint()
             if set(fa) != set(fb):
                 problems.append(f"{label}: front-matter keys differ: {_diff(sorted(fa), sorted(fb))}")
             for key in SHARED_FRONT_MATTER:
@@ -83,9 +93,42 @@ def _diff(left: list, right: list) -> str:
     return "; ".join(bits)
 
 
-def lint(docs: Path, languages: list[str], schema_path: Path) -> list[str]:
-    """Front matter of lesson pages against the schema; every page has a title and description;
-    quizzes are well formed; lesson plans' activity timings add up to duration_minutes."""
+_REQUIRED = re.compile(r"^'([^']+)' is a required property$")
+
+
+def front_matter_problems(page: Page, label: str, validator, *, lesson: bool, today: date) -> list[str]:
+    """One page's front matter: readable YAML, a title and description, and for lessons the
+    schema (data/schema/lesson.schema.json) and a last_reviewed date that is not in the future."""
+    match = FRONT_MATTER.match(page.text)
+    try:
+        fm = page.front_matter
+    except yaml.YAMLError as exc:
+        return [f"{label}: front matter: not valid YAML, {yaml_error(exc, match.group(1) if match else page.text, 2)}"]
+    problems = [f"{label}: front matter: field {key}: is missing" for key in ("title", "description")
+                if not fm.get(key)]
+    if not lesson:
+        return problems
+    for error in sorted(validator.iter_errors(fm), key=lambda e: str(e.absolute_path)):
+        where = ".".join(str(p) for p in error.absolute_path)
+        message = error.message
+        missing = _REQUIRED.match(message) if error.validator == "required" else None
+        if missing:
+            if missing.group(1) in ("title", "description"):
+                continue  # reported above
+            where, message = missing.group(1), "is missing (see data/schema/lesson.schema.json)"
+        elif error.validator == "additionalProperties":
+            message = message.replace("Additional properties are not allowed", "unknown field(s)")
+        problems.append(f"{label}: front matter: field {where or '-'}: {message}")
+    bad = future_date(fm.get("last_reviewed"), today)
+    if bad:
+        problems.append(f"{label}: front matter: field last_reviewed: {bad}")
+    return problems
+
+
+def lint(docs: Path, languages: list[str], schema_path: Path, *, today: date | None = None) -> list[str]:
+    """Front matter of every page (lesson pages against the schema); quizzes are well formed;
+    lesson plans' activity timings add up to duration_minutes."""
+    today = today or date.today()
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     problems: list[str] = []
@@ -95,24 +138,16 @@ def lint(docs: Path, languages: list[str], schema_path: Path) -> list[str]:
             rel = path.relative_to(root)
             label = f"docs/{lang}/{rel.as_posix()}"
             page = Page.read(path)
-            try:
-                fm = page.front_matter
-            except Exception as exc:  # yaml errors
-                problems.append(f"{label}: front matter is not valid YAML: {exc}")
-                continue
-            for key in ("title", "description"):
-                if not fm.get(key):
-                    problems.append(f"{label}: front matter needs '{key}'")
-            for n, block in enumerate(page.quizzes(), 1):
+            found = front_matter_problems(page, label, validator, lesson=is_lesson(rel), today=today)
+            problems += found
+            for n, (line, block) in enumerate(page.quiz_blocks(), 1):
                 try:
-                    quiz.parse(block)
+                    quiz.parse(block, first_line=line)
                 except quiz.QuizError as exc:
                     problems.append(f"{label}: quiz {n}: {exc}")
-            if not is_lesson(rel):
+            if found or not is_lesson(rel):
                 continue
-            for error in sorted(validator.iter_errors(fm), key=lambda e: str(e.absolute_path)):
-                where = ".".join(str(p) for p in error.absolute_path) or "front matter"
-                problems.append(f"{label}: {where}: {error.message}")
+            fm = page.front_matter
             if fm.get("audience") == "educators":
                 minutes = page.activity_minutes()
                 if not minutes:
@@ -120,6 +155,30 @@ def lint(docs: Path, languages: list[str], schema_path: Path) -> list[str]:
                 elif isinstance(fm.get("duration_minutes"), int) and sum(minutes) != fm["duration_minutes"]:
                     problems.append(f"{label}: activity timings add up to {sum(minutes)} min, "
                                     f"duration_minutes is {fm['duration_minutes']}")
+    return problems
+
+
+# ── links between pages ─────────────────────────────────────────────────────
+LINK = re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+?\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)"
+                  r"|^\s*\[[^\]]+\]:\s*<?(?P<ref>[^\s>]+?\.md)(?:#\S*)?>?\s*$", re.MULTILINE)
+
+
+def links(docs: Path, languages: list[str]) -> list[str]:
+    """Links to other pages (``[text](../help/index.md)``) point to a page that exists in the same
+    language: the build warns about the others, and --strict stops on them."""
+    problems = []
+    for lang in languages:
+        root = docs / lang
+        for path in markdown_files(root):
+            text = path.read_text(encoding="utf-8")
+            for match in LINK.finditer(text):
+                target = match.group("target") or match.group("ref")
+                if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("/"):
+                    continue
+                if not (path.parent / target).resolve().is_file():
+                    line = text.count("\n", 0, match.start()) + 1
+                    problems.append(f"docs/{lang}/{path.relative_to(root).as_posix()}:{line}: the link to "
+                                    f"{target!r} points to a page that does not exist")
     return problems
 
 

@@ -9,9 +9,11 @@ import copy
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pycountry
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -28,6 +30,150 @@ _DataLoader.yaml_implicit_resolvers = {
 
 def load_yaml(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_DataLoader)
+
+
+# ── YAML syntax errors in plain words ───────────────────────────────────────
+def _open_quote(line: str) -> bool:
+    """Does this line open a quoted text ("..." or '...') that it does not close?"""
+    quote, prev, i = None, " ", 0
+    while i < len(line):
+        ch = line[i]
+        if quote is None:
+            if ch == "#" and prev in " \t":
+                return False
+            if ch in "\"'" and prev in " \t:[{,-":
+                quote = ch
+        elif quote == '"' and ch == "\\":
+            i += 1
+        elif ch == quote:
+            if quote == "'" and line[i + 1:i + 2] == "'":
+                i += 1
+            else:
+                quote = None
+        prev = ch
+        i += 1
+    return quote is not None
+
+
+def yaml_error(exc: yaml.YAMLError, text: str, first_line: int = 1) -> str:
+    """'line N: what is wrong' for a YAML syntax error, in words a translator can act on.
+    The parser often notices a missing quote lines later, so the text up to the place where
+    it stopped is searched for a quote that is opened and not closed on its line."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = str(getattr(exc, "problem", "") or exc)
+    lines = text.splitlines()
+    stop = mark.line if mark else len(lines) - 1
+    for n, line in enumerate(lines[:stop + 1]):
+        if _open_quote(line):
+            return (f"line {n + first_line}: a quote is not closed (end the text with the same "
+                    "quote mark it starts with)")
+    where = f"line {stop + first_line}" if mark else "somewhere"
+    if "\\t" in problem or "tab" in problem:
+        words = "a tab character; indent with spaces only"
+    elif "mapping values are not allowed" in problem:
+        words = ("a colon ':' inside a text (put the whole text in double quotes), or a line indented more "
+                 "than the one above it")
+    elif "found duplicate" in problem or "found undefined" in problem:
+        words = f"the file cannot be read ({problem})"
+    elif any(s in problem for s in ("expected <block end>", "expected ':'", "expected key",
+                                    "expected '-'", "block mapping", "block sequence")):
+        words = ("the indentation (the spaces at the start of the line) does not match the lines around it, "
+                 "or a text with a colon or quote needs double quotes around it")
+    elif "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        words = "a list [ ] or a group { } is not closed, or a comma is missing"
+    else:
+        words = f"the file cannot be read here ({problem})"
+    return f"{where}: {words}"
+
+
+def read_yaml(path: Path, label: str, *, loader=None) -> tuple[Any, list[str]]:
+    """(content, problems) of a YAML file; a syntax error is one line naming file and line."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, Loader=loader or _DataLoader), []
+    except yaml.YAMLError as exc:
+        return None, [f"{label}: entry -: field -: not valid YAML, {yaml_error(exc, text)}"]
+
+
+# ── checks shared by every data file ────────────────────────────────────────
+def _url_pattern(schemas: Path) -> re.Pattern:
+    schema = json.loads((schemas / "services.schema.json").read_text(encoding="utf-8"))
+    return re.compile(schema["$defs"]["url"]["pattern"])
+
+
+def url_problem(value: Any, pattern: re.Pattern) -> str | None:
+    """Why a value is not a web address the site can link to, or None."""
+    if isinstance(value, str) and pattern.match(value):
+        return None
+    text = str(value)
+    if not re.match(r"^https?://", text, re.IGNORECASE):
+        return f"{text!r} is not a web address: it must start with https:// (or http://)"
+    bad = sorted({ch for ch in text if ch in "\"'<>`{}|\\^" or ch.isspace()})
+    if bad:
+        shown = ", ".join("a space" if ch == " " else repr(ch) for ch in bad)
+        return (f"{text!r} contains {shown}, which a web address cannot contain "
+                "(copy the address again from the browser's address bar)")
+    return f"{text!r} is not a web address (http(s)://host/...)"
+
+
+def iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def future_date(value: Any, today: date) -> str | None:
+    """A date that records something already done must not be after today."""
+    when = iso_date(value)
+    if when and when > today:
+        return (f"{value} is in the future (today is {today.isoformat()}); write the date on which "
+                "it really happened")
+    return None
+
+
+def braces_problem(value: Any) -> str | None:
+    """Text shown in a heading: braces would be read as attributes and change the heading's link."""
+    if isinstance(value, str) and ("{" in value or "}" in value):
+        return ("has braces { }, which are not allowed in a heading: they would change the link to "
+                "this entry; write it without braces")
+    return None
+
+
+# Fields that record something already done (never later than the build date).
+DONE_DATES = ("verified_on", "in_force_since", "status_date")
+# Fields whose text becomes a heading on a page.
+HEADING_FIELDS = {"services": ("name",), "laws": ("title",)}
+
+
+def check_places(places: Any, label: str, languages: list[str]) -> list[str]:
+    """Every code is an ISO 3166 code (a country, ISO 3166-1 alpha-2, or a part of one, ISO 3166-2)
+    unless the entry says iso: false (for jurisdictions with no ISO code, such as EU and INT)."""
+    if not isinstance(places, dict):
+        return [f"{label}: entry -: field -: must list codes, each with its names (CODE: {{en: ..., it: ...}})"]
+    problems = []
+    for code, names in places.items():
+        if not isinstance(names, dict):
+            problems.append(f"{label}: entry {code}: field -: needs its names (CODE: {{en: ..., it: ...}})")
+            continue
+        for lang in languages:
+            if not isinstance(names.get(lang), str) or not names[lang]:
+                problems.append(f"{label}: entry {code}: field {lang}: missing translation '{lang}'")
+        for lang, name in names.items():
+            bad = braces_problem(name)
+            if bad:
+                problems.append(f"{label}: entry {code}: field {lang}: {bad}")
+        if names.get("iso") is False:
+            continue
+        code_text = str(code)
+        known = (pycountry.countries.get(alpha_2=code_text) if re.fullmatch(r"[A-Z]{2}", code_text)
+                 else pycountry.subdivisions.get(code=code_text) if re.fullmatch(r"[A-Z]{2}-[A-Z0-9]{1,3}", code_text)
+                 else None)
+        if known is None:
+            problems.append(f"{label}: entry {code}: field -: {code_text!r} is not an ISO 3166 code "
+                            "(two capital letters for a country, e.g. FR; XX-YY for a part of one, e.g. US-CA); "
+                            "a jurisdiction with no ISO code must say iso: false")
+    return problems
 
 
 # kind -> (folder under data/, list key, code key of the file)
@@ -89,7 +235,7 @@ def _describe(error, doc: Any, list_key: str, languages: list[str]) -> tuple[str
         if fld.endswith(("verified_on", "status_date", "in_force_since", "date")):
             message = f"{error.instance!r} is not an ISO date (YYYY-MM-DD)"
         elif "url" in fld:
-            message = f"{error.instance!r} is not a web address (http(s)://host/...)"
+            message = url_problem(error.instance, re.compile(error.validator_value)) or message
         elif "phone" in fld:
             message = f"{error.instance!r} is not a phone number (digits, spaces, dashes; international starts with +)"
     elif error.validator == "format":
@@ -101,18 +247,15 @@ def _describe(error, doc: Any, list_key: str, languages: list[str]) -> tuple[str
 
 
 def validate_file(path: Path, kind: str, *, schemas: Path, places: dict, languages: list[str],
-                  label: str | None = None) -> tuple[Any, list[str]]:
+                  label: str | None = None, today: date | None = None) -> tuple[Any, list[str]]:
     """Validate one data file; returns (content, problems)."""
     label = label or str(path)
+    today = today or date.today()
     _folder, list_key, code_key = KINDS[kind]
-    try:
-        doc = load_yaml(path)
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" line {where.line + 1}" if where else ""
-        return None, [f"{label}: entry -: field -: not valid YAML{line}: {getattr(exc, 'problem', exc)}"]
+    doc, problems = read_yaml(path, label)
+    if problems:
+        return None, problems
     validator = Draft202012Validator(_schema(schemas, kind, languages), format_checker=FormatChecker())
-    problems = []
     for error in sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path]):
         entry, fld, message = _describe(error, doc, list_key, languages)
         problems.append(f"{label}: entry {entry}: field {fld}: {message}")
@@ -132,6 +275,17 @@ def validate_file(path: Path, kind: str, *, schemas: Path, places: dict, languag
         ident = item.get("id")
         if isinstance(ident, str) and not ident.startswith(prefix):
             problems.append(f"{label}: entry {ident}: field id: must start with {prefix!r}")
+        for key in DONE_DATES:
+            bad = future_date(item.get(key), today)
+            if bad:
+                problems.append(f"{label}: entry {ident}: field {key}: {bad}")
+        for key in HEADING_FIELDS[kind]:
+            value = item.get(key)
+            texts = value.items() if isinstance(value, dict) else [(None, value)]
+            for lang, text in texts:
+                bad = braces_problem(text)
+                if bad:
+                    problems.append(f"{label}: entry {ident}: field {key}{'.' + lang if lang else ''}: {bad}")
         juris = item.get("jurisdiction")
         if kind == "laws" and isinstance(juris, str):
             if juris not in places:
@@ -142,19 +296,23 @@ def validate_file(path: Path, kind: str, *, schemas: Path, places: dict, languag
     return doc, problems
 
 
-def load_dataset(data_dir: Path, languages: list[str], *, label_root: Path | None = None) -> Dataset:
+def load_dataset(data_dir: Path, languages: list[str], *, label_root: Path | None = None,
+                 today: date | None = None) -> Dataset:
     """Load and validate every data file; raise DataError listing all problems."""
     places_file = data_dir / "places.yaml"
-    places = load_yaml(places_file) or {}
+    places_label = str(places_file.relative_to(label_root)) if label_root else str(places_file)
+    places, problems = read_yaml(places_file, places_label)
+    places = places or {}
+    problems += check_places(places, places_label, languages) if not problems else []
+    places = places if isinstance(places, dict) else {}
     schemas = data_dir / "schema"
     dataset = Dataset(places=places)
-    problems: list[str] = []
     for kind, (folder, list_key, _code_key) in KINDS.items():
         seen_ids: dict[str, str] = {}
         for path in sorted((data_dir / folder).glob("*.yaml")):
             label = str(path.relative_to(label_root)) if label_root else str(path)
             doc, found = validate_file(path, kind, schemas=schemas, places=places,
-                                       languages=languages, label=label)
+                                       languages=languages, label=label, today=today)
             problems += found
             if not isinstance(doc, dict):
                 continue

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .data import braces_problem, read_yaml
 from .safe import md_text
 
 SHORT_MAX = 140
@@ -17,26 +18,46 @@ class GlossaryError(ValueError):
     pass
 
 
-def load(path: Path, languages: list[str]) -> list[dict]:
+def load(path: Path, languages: list[str], label: str = "data/glossary.yaml") -> list[dict]:
+    """The glossary's terms; raise GlossaryError listing every problem, one line each."""
     if not path.is_file():
         return []
-    terms = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms", [])
-    problems = []
-    seen = set()
+    doc, problems = read_yaml(path, label, loader=yaml.SafeLoader)
+    if problems:
+        raise GlossaryError("\n".join(problems))
+    terms = (doc or {}).get("terms", []) if isinstance(doc, dict) else []
+    seen: set = set()
+    words: dict[tuple[str, str], str] = {}  # (language, word in lower case) -> id of the entry using it
     for n, term in enumerate(terms, 1):
+        if not isinstance(term, dict):
+            problems.append(f"{label}: entry #{n}: field -: must be an entry with id, term, forms, short and definition")
+            continue
         ident = term.get("id", f"#{n}")
         if ident in seen:
-            problems.append(f"{path.name}: entry {ident}: field id: used twice")
+            problems.append(f"{label}: entry {ident}: field id: used twice")
         seen.add(ident)
         for field in ("term", "forms", "short", "definition"):
             for lang in languages:
                 if not (term.get(field) or {}).get(lang):
-                    problems.append(f"{path.name}: entry {ident}: field {field}.{lang}: missing translation '{lang}'")
+                    problems.append(f"{label}: entry {ident}: field {field}.{lang}: missing translation '{lang}'")
+        for lang, name in (term.get("term") or {}).items():
+            bad = braces_problem(name)
+            if bad:
+                problems.append(f"{label}: entry {ident}: field term.{lang}: {bad}")
+        for lang in languages:
+            forms = (term.get("forms") or {}).get(lang) or []
+            for word in dict.fromkeys([(term.get("term") or {}).get(lang), *forms]):
+                if not isinstance(word, str) or not word:
+                    continue
+                other = words.setdefault((lang, word.lower()), ident)
+                if other != ident:
+                    problems.append(f"{label}: entry {ident}: field forms.{lang}: {word!r} is already a term "
+                                    f"of entry {other}; explain it in one entry only")
         for lang, short in (term.get("short") or {}).items():
             if len(short) > SHORT_MAX:
-                problems.append(f"{path.name}: entry {ident}: field short.{lang}: longer than {SHORT_MAX} characters")
+                problems.append(f"{label}: entry {ident}: field short.{lang}: longer than {SHORT_MAX} characters")
             if '"' in short:
-                problems.append(f"{path.name}: entry {ident}: field short.{lang}: double quotes break the tooltip")
+                problems.append(f"{label}: entry {ident}: field short.{lang}: double quotes break the tooltip")
     if problems:
         raise GlossaryError("\n".join(problems))
     return terms

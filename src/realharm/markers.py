@@ -11,6 +11,16 @@ MARKER = re.compile(r"^[ \t]*<!--\s*realharm:(?P<name>[a-z-]+)(?P<args>(?:\s+[a-
 
 Renderer = Callable[..., str]
 
+# Every marker and the arguments it takes (the renderers are in render.py and mkdocs_hook.py).
+ARGUMENTS: dict[str, tuple[str, ...]] = {
+    "services": ("country",), "law": ("jurisdiction",), "finder": (), "laws-table": (),
+    "law-changes": (), "modules": (), "lessons": (), "curriculum-map": (), "glossary": (),
+    "translations": (),
+}
+# Pages that show one place's data (named by its code, help/directory/it.md, law/gb.md): the
+# marker's code must be the page's file name.
+PLACE_PAGES = {"services": ("help", "directory"), "law": ("law",)}
+
 
 class MarkerError(ValueError):
     pass
@@ -25,6 +35,37 @@ def _args(text: str) -> dict[str, str]:
     return dict(part.split("=", 1) for part in text.split())
 
 
+def check(markdown: str, rel: str, label: str, data_codes: dict[str, set[str]] | None) -> list[str]:
+    """Problems of a page's markers: unknown names, wrong arguments, a place with no data
+    (``data_codes``: marker name -> codes that have data; None when data/ could not be read), and on
+    a place page (help/directory/xx.md, law/xx.md) a code other than the file's name."""
+    problems = []
+    parts = tuple(rel.split("/"))
+    for name, args in find(markdown):
+        where = f"{label}: marker realharm:{name}"
+        if name not in ARGUMENTS:
+            problems.append(f"{where}: unknown data marker (known: {', '.join(sorted(ARGUMENTS))})")
+            continue
+        if sorted(args) != sorted(ARGUMENTS[name]):
+            wanted = " ".join(f"{a}=..." for a in ARGUMENTS[name]) or "no arguments"
+            problems.append(f"{where}: wrong arguments {' '.join(sorted(args)) or '(none)'}; it takes {wanted}")
+            continue
+        if name not in PLACE_PAGES:
+            continue
+        key = ARGUMENTS[name][0]
+        code = args[key].upper()
+        folder = "services" if name == "services" else "laws"
+        if data_codes is not None and code not in data_codes.get(name, set()):
+            problems.append(f"{where}: {key} {args[key]!r} has no data (there is no data/{folder}/"
+                            f"{code.lower()}.yaml); use the code of a file in data/{folder}/")
+        stem = parts[-1][:-3] if parts[-1].endswith(".md") else parts[-1]
+        place_page = parts[:-1] == PLACE_PAGES[name] and re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{1,3})?", stem)
+        if place_page and stem.upper() != code:
+            problems.append(f"{where}: {key} {args[key]!r} does not match the page's file name "
+                            f"{parts[-1]!r}; use {key}={stem.upper()}")
+    return problems
+
+
 def expand(markdown: str, renderers: dict[str, Renderer], *, lang: str, page: str = "") -> str:
     """Replace every marker with its renderer's output; unknown markers are an error."""
 
@@ -36,6 +77,8 @@ def expand(markdown: str, renderers: dict[str, Renderer], *, lang: str, page: st
         try:
             return renderer(lang=lang, **_args(match.group("args")))
         except TypeError as exc:
-            raise MarkerError(f"{page}: marker 'realharm:{name}' has wrong arguments: {exc}") from exc
+            raise MarkerError(f"{page}: marker 'realharm:{name}' has wrong arguments: {exc}") from None
+        except KeyError as exc:
+            raise MarkerError(f"{page}: marker 'realharm:{name}': {exc.args[0] if exc.args else exc}") from None
 
     return MARKER.sub(replace, markdown)

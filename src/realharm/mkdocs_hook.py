@@ -6,12 +6,10 @@ import html
 import os
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from realharm import glossary, markers, render, translations
-from realharm.data import DataError, load_dataset
+from realharm import glossary, markers, render, translations, validate
 from realharm.safe import UnsafeLink
 from realharm.project import Project
 from realharm.ui import current_language
@@ -29,17 +27,14 @@ def on_config(config):
         _state["offline"] = True
     languages = project.languages()  # read once: project.languages() parses mkdocs.yml
     _state["languages"] = languages
-    try:
-        dataset = load_dataset(project.data, languages, label_root=project.root)
-    except DataError as exc:
-        raise PluginError("data/ has problems:\n" + "\n".join(exc.problems)) from None
-    curriculum_file = project.data / "curriculum.yaml"
-    curriculum = yaml.safe_load(curriculum_file.read_text(encoding="utf-8")) if curriculum_file.is_file() else {}
-    _state["renderers"] = render.renderers(dataset, project.docs, curriculum)
-    try:
-        _state["glossary"] = glossary.load(project.data / "glossary.yaml", languages)
-    except glossary.GlossaryError as exc:
-        raise PluginError("data/glossary.yaml has problems:\n" + str(exc)) from None
+    # the same checks as `make check` (data, glossary, front matter, quizzes, markers), before any page
+    found = validate.content(project, languages)
+    if found.problems:
+        raise PluginError("the content has problems (one per line: file, entry, field, what is wrong):\n"
+                          + "\n".join(found.problems))
+    dataset = found.dataset
+    _state["renderers"] = render.renderers(dataset, project.docs, found.curriculum)
+    _state["glossary"] = found.glossary
     _state["renderers"]["glossary"] = lambda lang: glossary.render(_state["glossary"], lang=lang)
     _state["translations"] = translations.status(project.root, languages) if len(languages) > 1 else []
     names = {code: dataset.places.get(code.upper(), {}).get("en", code) for code in languages}

@@ -62,6 +62,12 @@ class Page:
     def quizzes(self) -> list[str]:
         return [m.group("body") for m in FENCE.finditer(self.body)]
 
+    def quiz_blocks(self) -> list[tuple[int, str]]:
+        """(line of the page where the quiz's YAML starts, YAML) for every quiz."""
+        offset = len(self.text) - len(self.body)
+        return [(self.text.count("\n", 0, offset + m.start("body")) + 1, m.group("body"))
+                for m in FENCE.finditer(self.body)]
+
     def activity_minutes(self) -> list[int]:
         return [int(m) for m in ACTIVITY_MINUTES.findall(self.body)]
 

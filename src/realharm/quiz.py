@@ -13,6 +13,7 @@ import html
 
 import yaml
 
+from .data import yaml_error
 from .ui import current_language, t
 
 
@@ -20,12 +21,13 @@ class QuizError(ValueError):
     pass
 
 
-def parse(source: str) -> list[dict]:
-    """Parse and check a quiz block; raise QuizError naming what is wrong."""
+def parse(source: str, first_line: int = 1) -> list[dict]:
+    """Parse and check a quiz block; raise QuizError naming what is wrong. ``first_line`` is the
+    line of the page on which the block's YAML starts, so that a syntax error names that line."""
     try:
         questions = yaml.safe_load(source)
     except yaml.YAMLError as exc:
-        raise QuizError(f"quiz is not valid YAML: {exc}") from exc
+        raise QuizError(f"not valid YAML, {yaml_error(exc, source, first_line)}") from None
     if not isinstance(questions, list) or not questions:
         raise QuizError("quiz must be a list of questions")
     for n, q in enumerate(questions, 1):
@@ -40,7 +42,8 @@ def parse(source: str) -> list[dict]:
             if not isinstance(opt.get("feedback"), str) or not opt["feedback"].strip():
                 raise QuizError(f"question {n}, option {m}: needs 'feedback'")
         if not any(opt.get("correct") is True for opt in options):
-            raise QuizError(f"question {n}: no option is marked correct: true")
+            raise QuizError(f"question {n}: no option is marked as the right answer "
+                            "(add 'correct: true' to the right option)")
     return questions
 
 
@@ -108,6 +111,14 @@ def fence_validator(language, inputs, options, attrs, md) -> bool:
 
 
 def fence_format(source, language, css_class, options, md, **kwargs) -> str:
+    """A broken quiz stops the build: superfences would otherwise print the block as code,
+    every answer included (the build checks every quiz before any page, see validate.py).
+    Quiz text goes through a Markdown instance that cannot emit raw HTML (safe.inline_markdown)."""
+    from pymdownx.superfences import SuperFencesException
+
     from .safe import inline_markdown
 
-    return render(source, inline_markdown())
+    try:
+        return render(source, inline_markdown())
+    except QuizError as exc:
+        raise SuperFencesException(f"quiz: {exc}") from None

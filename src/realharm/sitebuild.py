@@ -28,7 +28,7 @@ def mkdocs_build(project: Project, dest: Path, *, offline: bool = False) -> floa
     if offline:
         env["REALHARM_OFFLINE"] = "1"
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                     str(project.root / "mkdocs.yml"), "-d", str(dest)], cwd=project.root, env=env, check=True)
     return time.perf_counter() - start
 

@@ -1,0 +1,91 @@
+"""Everything the build checks before it renders a page, in one place: used by the MkDocs hook
+(which refuses to build) and by ``python -m realharm check`` (which also checks parity and words),
+so that a clean ``make check`` means the build's checks pass too.
+
+Each problem is one line: file, entry, field, what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import checks, glossary, markers
+from .data import DataError, Dataset, _url_pattern, future_date, load_dataset, read_yaml, url_problem
+from .pages import Page, markdown_files
+from .project import Project
+
+
+def today() -> date:
+    """The build date; REALHARM_TODAY=YYYY-MM-DD sets another one (for tests)."""
+    value = os.environ.get("REALHARM_TODAY")
+    return date.fromisoformat(value) if value else date.today()
+
+
+@dataclass
+class Content:
+    dataset: Dataset | None = None
+    glossary: list[dict] = field(default_factory=list)
+    curriculum: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def curriculum_problems(path: Path, label: str, schemas: Path, when: date) -> tuple[dict, list[str]]:
+    """data/curriculum.yaml: readable, and each source's address and date are sound."""
+    if not path.is_file():
+        return {}, []
+    doc, problems = read_yaml(path, label)
+    if problems:
+        return {}, problems
+    doc = doc if isinstance(doc, dict) else {}
+    pattern = _url_pattern(schemas)
+    for ident, source in (doc.get("sources") or {}).items():
+        if not isinstance(source, dict):
+            continue
+        bad = url_problem(source.get("url"), pattern)
+        if bad:
+            problems.append(f"{label}: entry {ident}: field url: {bad}")
+        bad = future_date(source.get("verified_on"), when)
+        if bad:
+            problems.append(f"{label}: entry {ident}: field verified_on: {bad}")
+    return doc, problems
+
+
+def marker_problems(docs: Path, languages: list[str], dataset: Dataset | None) -> list[str]:
+    codes = None if dataset is None else {"services": set(dataset.services), "law": set(dataset.laws)}
+    problems = []
+    for lang in languages:
+        root = docs / lang
+        for path in markdown_files(root):
+            rel = path.relative_to(root).as_posix()
+            problems += markers.check(Page.read(path).body, rel, f"docs/{lang}/{rel}", codes)
+    return problems
+
+
+def content(project: Project, languages: list[str], *, when: date | None = None) -> Content:
+    """Load and check data/, the glossary, the curriculum links and every page's front matter,
+    quizzes and data markers."""
+    when = when or today()
+    result = Content()
+    try:
+        result.dataset = load_dataset(project.data, languages, label_root=project.root, today=when)
+    except DataError as exc:
+        result.problems += exc.problems
+    try:
+        result.glossary = glossary.load(project.data / "glossary.yaml", languages)
+    except glossary.GlossaryError as exc:
+        result.problems += str(exc).splitlines()
+    result.curriculum, found = curriculum_problems(project.data / "curriculum.yaml", "data/curriculum.yaml",
+                                                   project.schemas, when)
+    result.problems += found
+    result.problems += checks.lint(project.docs, languages, project.schemas / "lesson.schema.json", today=when)
+    result.problems += marker_problems(project.docs, languages, result.dataset)
+    return result
+
+
+def pages_with_problems(problems: list[str], lang: str) -> set[str]:
+    """Paths under docs/<lang>/ named at the start of a problem line."""
+    prefix = f"docs/{lang}/"
+    return {line.split(":", 1)[0][len(prefix):] for line in problems if line.startswith(prefix)}
