@@ -7,6 +7,7 @@
   translations  every page of every language: up to date, outdated or missing (from git history)
   site          the static site, every PDF and the offline zip (what `make site` runs)
   bench         build time, page weight and Lighthouse scores against the budgets (`make bench`)
+  render-diff   OLD_SITE NEW_SITE: every page whose main content differs between two builds
 """
 
 from __future__ import annotations
@@ -31,7 +32,16 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (no npm install)")
     bench.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is reported (5)")
     sub.add_parser("translations", help="translation status of every page (fails if a page is missing)")
+    diff = sub.add_parser("render-diff", help="pages whose main content differs between two built sites")
+    diff.add_argument("old_site", help="the site built before a change (e.g. an upgrade)")
+    diff.add_argument("new_site", help="the site built after it")
     args = parser.parse_args(argv)
+    if args.command == "render-diff":  # compares two folders: needs no project
+        from pathlib import Path
+
+        from . import renderdiff
+
+        return renderdiff.main(Path(args.old_site), Path(args.new_site))
     project = Project(find_root() if args.root is None else __import__("pathlib").Path(args.root))
     languages = project.languages()
     if args.command == "bench":
