@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from realharm import bench
 
 
@@ -31,3 +33,39 @@ def test_budgets_met_and_missed():
     broken = bench.budget_misses("home", "", light, bench.summarise([report(1, 0, a11y=0.9, failing=("image-alt",))]))
     assert broken and "image-alt" in broken[0]
     assert bench.budget_misses("home", "", light, {"error": "no Chrome"}) == ["/: Lighthouse failed: no Chrome"]
+
+
+def test_weight_verdict_applies_to_lesson_pages():
+    assert bench.weight_verdict("learner page", (8, 91 * 1024, 5, 1024)) == "MISSED"
+    assert bench.weight_verdict("lesson plan", (8, 89 * 1024, 5, 1024)) == "met"
+    assert bench.weight_verdict("lesson plan", (8, 89 * 1024, 5, 16 * 1024)) == "MISSED"
+    assert bench.weight_verdict("home", (8, 200 * 1024, 5, 1024)) == "–"
+
+
+def test_entries_served_from_cache_are_not_requests():
+    assert bench.tally([("a.html", 16000), ("b.css", 0), ("c.js", 300)]) == (2, 16300)
+
+
+def test_every_template_in_every_language_and_the_404_where_it_was_built(tmp_path):
+    (tmp_path / "404.html").write_text("not found", encoding="utf-8")
+    measured = bench.targets(["en", "it"], tmp_path)
+    assert ("404", "en", "404.html") in measured and not any(t == "404" and lang == "it" for t, lang, _p in measured)
+    assert ("lesson plan", "it", "it/teach/lessons/m1-synthetic-media-11-13/") in measured
+    assert len(measured) == 2 * len(bench.PAGES) - 1
+
+
+@pytest.mark.browser
+def test_page_weight_counts_the_workers_script_and_what_it_fetches(tmp_path):
+    """A real Chromium load: the worker's script and the file it fetches are counted."""
+    (tmp_path / "index.html").write_text('<!doctype html><html lang="en"><title>t</title><link rel="icon" href="data:,"><p>Page.</p>'
+                                         '<script>new Worker("worker.js")</script></html>', encoding="utf-8")
+    (tmp_path / "worker.js").write_text('fetch("data.bin").then(r => r.arrayBuffer())', encoding="utf-8")
+    (tmp_path / "data.bin").write_bytes(bytes(range(256)) * 120)  # 30 KB, not gzipped by the host
+    server, base = bench.serve(tmp_path)
+    try:
+        n1, first, n2, repeat = bench.transfer(base, [""], settle_ms=300)[""]
+    finally:
+        server.shutdown()
+    assert n1 == 3  # the page, the worker's script, the worker's fetch
+    assert 30 * 1024 < first < 32 * 1024
+    assert n2 >= 1 and repeat < first
