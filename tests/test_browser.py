@@ -288,6 +288,30 @@ def test_english_search_returns_only_english_pages(context, base_url):
     assert page.get_attribute("input.md-search__input", "placeholder") == "Search"
 
 
+
+def test_search_costs_nothing_until_the_reader_opens_it(context, base_url):
+    """The search worker and index are fetched when the reader opens search, not on page load."""
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "teach/lessons/m1-synthetic-media-11-13/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert not [u for u in requested if "/workers/search." in u or "search_index" in u], requested
+    assert page.workers == []
+    hits = search(page, "consent")
+    assert hits and any("/workers/search." in u for u in requested) and any("search_index" in u for u in requested)
+    assert len(page.workers) == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_page_reached_from_a_search_result_highlights_the_words(context, base_url, lang):
+    page = context.new_page()
+    prefix = "" if lang == LANGS[0] else f"{lang}/"
+    page.goto(base_url + prefix + "learn/m3-consent/?h=" + {"it": "consenso"}.get(lang, "consent"))
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(timeout=10000)
+    assert marks.count() > 1
+
 # ── curriculum map ──
 @pytest.mark.parametrize("lang", LANGS)
 def test_curriculum_map_filters_in_the_browser(context, base_url, lang):

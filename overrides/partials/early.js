@@ -1,7 +1,10 @@
 /* Real Harm — loaded before the theme's script, because it changes how that script uses the
  * network (it must be in place before the theme starts):
- * 1. The search index (about 1 MB per language) is fetched only when the reader opens the
- *    search box, not on every page view.
+ * 1. Search costs nothing until the reader reaches for it: the search index (about 1 MB per
+ *    language) and the theme's search worker (12 KB gzipped, a third of the theme's script) are
+ *    fetched when the reader opens the search box, not on every page view. A page reached from a
+ *    search result (?h=words to highlight) loads them at once, since the theme needs the index
+ *    to highlight those words.
  * 2. Marks the page as scripted (class rh-js) so that controls which need JavaScript are laid
  *    out from the first paint, without a layout shift.
  * 3. Material's "stay on page" helper is kept from asking for sitemap.xml beside every page (it
@@ -16,7 +19,7 @@
   document.documentElement.classList.add("rh-js");
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
-  var searchWanted = false;
+  var searchWanted = /[?&]h=/.test(location.search);
   var waiting = [];
   function wantSearch() {
     if (searchWanted) return;
@@ -38,6 +41,37 @@
     }
     return send.apply(this, arguments);
   };
+  /* The theme starts its search worker as soon as it runs; it gets a stand-in that starts the
+     real worker when search is wanted (or at the theme's first message to it, whichever is
+     first) and passes its messages on. Other workers are not touched. */
+  var RealWorker = window.Worker;
+  if (RealWorker && typeof EventTarget === "function") {
+    window.Worker = function (url, options) {
+      if (!/\/workers\/search\.[0-9a-f]+\.min\.js$/.test(new URL(String(url), document.baseURI).pathname)) {
+        return new RealWorker(url, options);
+      }
+      var stand = new EventTarget(), real = null;
+      function start() {
+        if (real) return;
+        real = new RealWorker(url, options);
+        ["message", "messageerror", "error"].forEach(function (type) {
+          real.addEventListener(type, function (event) {
+            var copy = type === "error" ? new ErrorEvent("error", { message: event.message })
+                                        : new MessageEvent(type, { data: event.data });
+            stand.dispatchEvent(copy);
+            if (typeof stand["on" + type] === "function") stand["on" + type](copy);
+          });
+        });
+      }
+      stand.postMessage = function () {
+        if (!real) start();
+        real.postMessage.apply(real, arguments);
+      };
+      stand.terminate = function () { if (real) real.terminate(); };
+      if (searchWanted) start(); else waiting.push(start);
+      return stand;
+    };
+  }
   /* the reader reaches for search: focus on the box, its toggle, or Material's shortcuts */
   document.addEventListener("focusin", function (event) {
     if (event.target instanceof Element && event.target.matches(".md-search__input")) wantSearch();
