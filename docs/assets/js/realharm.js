@@ -27,6 +27,13 @@
     var target = event.target instanceof Element ? event.target.closest("[data-rh-exit]") : null;
     if (target) quickExit(event);
   });
+  /* With search open on a narrow screen, the search box stops before the quick exit (CSS): it
+     needs the button's width, which depends on the language. */
+  function measureExit() {
+    var link = document.querySelector("[data-rh-exit]");
+    if (!link || !link.offsetWidth) return;
+    document.documentElement.style.setProperty("--rh-exit-space", (link.offsetWidth + 8) + "px");
+  }
 
   /* 2. Quizzes */
   function setupQuestion(fieldset) {
@@ -269,6 +276,8 @@
   }
 
   function init() {
+    measureExit();
+    window.addEventListener("resize", measureExit, { passive: true });
     setupPartPrinting();
     trackLearnerPage();
     setupProgressPage();
