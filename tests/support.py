@@ -52,6 +52,24 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing path gets the site's own "not found" page with status 404, as static hosts
+        serve it: the one of the path's language folder (it/404.html) if there is one, else the
+        root 404.html."""
+        root = Path(self.directory)
+        first = self.path.lstrip("/").split("/", 1)[0]
+        folders = [root / first] if first.isalpha() else []  # a language folder, such as "it"
+        page = next((f / "404.html" for f in folders + [root] if (f / "404.html").is_file()), None)
+        if code != 404 or page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 def serve(directory: Path, port: int, headers: dict[str, str] | None = None):
     """Serve a folder on 127.0.0.1:port in a thread, with the given headers; returns the server."""

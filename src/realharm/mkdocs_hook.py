@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+from copy import deepcopy
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -79,6 +80,38 @@ def on_page_context(context, page, config, nav):
 
     context["rh_pdf"] = pdf_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
     return context
+
+
+def on_template_context(context, template_name, config):
+    """ "Page not found" (404.html, the only page without a Markdown source): absolute links to the
+    help and home pages of the language being built, and a language switcher that leads to each
+    language's home page (the i18n plugin leaves the last page's alternates in the configuration)."""
+    if template_name != "404.html":
+        return context
+    root = context["base_url"].rstrip("/")  # the site's absolute path on the host
+    help_page = next((p.file for p in context["nav"].pages
+                      if getattr(p.file, "norm_src_uri", p.file.src_uri) == "help/index.md"), None)
+    context["rh_help_url"] = f"{root}/{help_page.url}" if help_page else None
+    home = context["nav"].homepage
+    context["rh_home_url"] = f"{root}/{home.url}" if home else f"{root}/"
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "extra_alternate", None):
+        # the plugin sets it as an attribute of config.extra, which templates read before the key
+        config.extra["alternate"] = deepcopy(i18n.extra_alternate)
+        config.extra.alternate = deepcopy(i18n.extra_alternate)
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """The i18n plugin builds the whole site once per language, and each build writes 404.html:
+    the default language keeps /404.html, every other one gets <lang>/404.html."""
+    lang = config.theme["language"]
+    if template_name != "404.html" or lang == _state["languages"][0]:
+        return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # an empty result is not written: the default language's /404.html stays
 
 
 @event_priority(-200)  # after the i18n plugin (-100) has built every language and merged search

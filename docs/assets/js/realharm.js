@@ -27,9 +27,16 @@
     var target = event.target instanceof Element ? event.target.closest("[data-rh-exit]") : null;
     if (target) quickExit(event);
   });
+  /* With search open on a narrow screen, the search box stops before the quick exit (CSS): it
+     needs the button's width, which depends on the language. */
+  function measureExit() {
+    var link = document.querySelector("[data-rh-exit]");
+    if (!link || !link.offsetWidth) return;
+    document.documentElement.style.setProperty("--rh-exit-space", (link.offsetWidth + 8) + "px");
+  }
 
   /* 2. Quizzes */
-  function setupQuestion(fieldset) {
+  function setupQuestion(fieldset, index) {
     var button = fieldset.querySelector(".rh-q__check");
     var status = fieldset.querySelector(".rh-q__status");
     var answers = fieldset.querySelector(".rh-q__answers");
@@ -55,7 +62,7 @@
       status.textContent = right ? status.dataset.correct : status.dataset.incorrect;
       fieldset.dataset.answered = right ? "right" : "wrong";
       if (answers && right) answers.open = true;
-      document.dispatchEvent(new CustomEvent("rh:quiz-answer", { detail: { id: fieldset.id, right: right } }));
+      document.dispatchEvent(new CustomEvent("rh:quiz-answer", { detail: { id: fieldset.id, number: index + 1, right: right } }));
     });
   }
 
@@ -170,19 +177,40 @@
   }
 
   /* 7. Self-study progress, kept only in this browser. */
+  /* Answers are kept per module and per question number ({"quiz": {"1": {"3": true}}}): a module
+     has the same questions, in the same order, in every language, so answering it in English and
+     then in Italian counts each question once. Earlier versions kept them under each language's
+     own question id ("q087ad719-3", the number after the dash): read back by that number. */
   var STORE = "realharm.progress.v1";
+  function normalise(data) {
+    var clean = { visited: {}, quiz: {}, total: {} };
+    if (!data || typeof data !== "object") return clean;
+    ["visited", "total"].forEach(function (part) {
+      if (data[part] && typeof data[part] === "object") clean[part] = data[part];
+    });
+    Object.keys(data.quiz && typeof data.quiz === "object" ? data.quiz : {}).forEach(function (m) {
+      var answers = data.quiz[m], kept = {};
+      Object.keys(answers && typeof answers === "object" ? answers : {}).forEach(function (key) {
+        var number = /^\d+$/.test(key) ? key : (/^q[0-9a-f]+-(\d+)$/.exec(key) || [])[1];
+        if (!number) return; /* not a question of ours: ignored */
+        kept[number] = kept[number] === true || answers[key] === true;
+      });
+      clean.quiz[m] = kept;
+    });
+    return clean;
+  }
   function readProgress() {
-    try { return JSON.parse(window.localStorage.getItem(STORE)) || { visited: {}, quiz: {}, total: {} }; }
-    catch (e) { return { visited: {}, quiz: {}, total: {} }; }
+    try { return normalise(JSON.parse(window.localStorage.getItem(STORE))); }
+    catch (e) { return normalise(null); }
   }
   function writeProgress(data) {
     try { window.localStorage.setItem(STORE, JSON.stringify(data)); } catch (e) { /* storage off: no progress */ }
   }
   function moduleStats(data, m) {
     var answers = data.quiz[m] || {};
-    var ids = Object.keys(answers);
-    var right = ids.filter(function (id) { return answers[id]; }).length;
     var total = data.total[m] || 0;
+    var ids = Object.keys(answers).filter(function (n) { return !total || Number(n) <= total; });
+    var right = ids.filter(function (id) { return answers[id]; }).length;
     return { visited: !!data.visited[m], answered: ids.length, right: right, total: total,
              complete: total > 0 && ids.length >= total };
   }
@@ -197,7 +225,7 @@
     document.addEventListener("rh:quiz-answer", function (event) {
       var fresh = readProgress();
       fresh.quiz[m] = fresh.quiz[m] || {};
-      fresh.quiz[m][event.detail.id] = event.detail.right;
+      fresh.quiz[m][String(event.detail.number)] = event.detail.right;
       writeProgress(fresh);
     });
   }
@@ -269,6 +297,8 @@
   }
 
   function init() {
+    measureExit();
+    window.addEventListener("resize", measureExit, { passive: true });
     setupPartPrinting();
     trackLearnerPage();
     setupProgressPage();
