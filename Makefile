@@ -23,7 +23,16 @@ $(STAMP): requirements.txt pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-install: $(STAMP)
+# The Nu Html Checker (vnu.jar) for the HTML validity test, pinned in tools/vnu/package-lock.json.
+# --ignore-scripts: the package's install script would fetch a Java runtime of its own; the
+# system's Java (default-jre-headless) runs the jar.
+VNU_STAMP := tools/vnu/node_modules/.installed-$(shell cat tools/vnu/package-lock.json | cksum | cut -d' ' -f1)
+$(VNU_STAMP): tools/vnu/package.json tools/vnu/package-lock.json
+	npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund --silent
+	@rm -f tools/vnu/node_modules/.installed-*
+	@touch $@
+
+install: $(STAMP) $(VNU_STAMP)
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(HOST)
@@ -58,4 +67,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache tools/vnu/node_modules

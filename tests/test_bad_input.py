@@ -218,7 +218,14 @@ def test_unknown_markers_and_wrong_arguments_are_rejected():
                           "law/it.md", "docs/en/law/it.md", CODES)
     assert found[0].startswith("docs/en/law/it.md: marker realharm:service: unknown data marker")
     assert found[1] == ("docs/en/law/it.md: marker realharm:law: wrong arguments country; "
-                        "it takes jurisdiction=...")
+                        "it takes jurisdiction=... (and, if needed, level=2/3/4)")
+
+
+def test_a_law_marker_may_set_its_heading_level_within_bounds():
+    ok = "<!-- realharm:law jurisdiction=IT level=3 -->\n"
+    assert markers.check(ok, "law/where-i-live.md", "x", CODES) == []
+    assert markers.check(ok.replace("level=3", "level=7"), "law/where-i-live.md", "x", CODES) == [
+        "x: marker realharm:law: level=7 is not allowed; use level=2/3/4"]
 
 
 def test_a_renderer_that_finds_no_data_gives_one_line():

@@ -79,3 +79,31 @@ def test_finder_contents_list_only_what_a_scripted_page_shows(project, built_sit
         nav = html[:html.index('<div class="md-content"')]
         assert 'href="#steps"' in nav and 'href="#all-services"' not in nav and 'href="#country-it"' not in nav
         assert html.count('class="rh-service"') >= 40 and 'id="directory"' in html
+
+
+def test_curriculum_map_links_every_lesson_plan(project, built_site):
+    for lang in project.languages():
+        path = "teach/curriculum-map" if lang == "en" else f"{lang}/teach/curriculum-map"
+        html = html_of(built_site, path)
+        rows = re.findall(r"<tr data-age=.*?</tr>", html, re.S)
+        assert len(rows) >= 16 and "](lessons/" not in html, lang
+        for row in rows:
+            href = re.search(r'<td><a href="([^"]+)">', row)
+            assert href, f"{path}: a row has no link: {row[:200]}"
+            target = (built_site / path / href.group(1)).resolve()
+            assert (target / "index.html").is_file(), f"{path}: {href.group(1)} leads nowhere"
+
+
+def test_every_form_in_page_content_has_a_submit_button(built_site):
+    """A form without a submit button cannot be sent from the keyboard as forms are (WCAG 3.2.2):
+    controls that act as they change are a group of controls, not a form."""
+    forms = []
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        start = html.find('<article class="md-content__inner')
+        if start < 0:
+            continue
+        for form in re.findall(r"<form\b.*?</form>", html[start:html.find("</article>", start)], re.S):
+            forms.append(form)
+            assert 'type="submit"' in form, f"{page.relative_to(built_site)}: form without a submit button: {form[:120]}"
+    assert forms  # the help finder's form, in every language

@@ -36,6 +36,15 @@ def test_first_use_of_each_term_gets_a_focusable_tooltip_and_later_uses_none():
         '<p><abbr tabindex="0" title="x">y</abbr>, <abbr tabindex="0" title="z">w</abbr> and ys</p>')
 
 
+def test_no_focusable_tooltip_inside_a_link():
+    """A focus stop inside a link is invalid HTML and a second, silent tab stop: a term inside a
+    link stays plain text, and its tooltip goes to its first use outside a link."""
+    html = ('<p><a href="x/"><abbr title="x">y</abbr> and <abbr title="z">w</abbr></a>, '
+            '<a class="b" href="z/">z</a> <abbr title="x">ys</abbr></p>')
+    assert glossary.first_use_tooltips(html) == (
+        '<p><a href="x/">y and w</a>, <a class="b" href="z/">z</a> <abbr tabindex="0" title="x">ys</abbr></p>')
+
+
 def test_search_index_is_split_per_language(tmp_path):
     merged = {"config": {"lang": ["en", "it"], "separator": "[\\s\\-]+"},
               "docs": [{"location": "", "title": "Home", "text": ""},

@@ -1,5 +1,9 @@
 """Markdown rendered from data: finder choices, directory, law table and changes."""
 
+import re
+
+import pytest
+
 from realharm import render
 from realharm.data import load_dataset
 
@@ -93,3 +97,27 @@ def test_short_number_without_international_form_keeps_its_national_link():
 def test_international_only_number_is_shown_as_from_abroad():
     block = render.service_block(_card({"international": "+353 1 963 7755"}), "en")
     assert "from abroad: [+353 1 963 7755](tel:+35319637755)" in block
+
+
+def test_curriculum_map_lesson_column_is_links_not_raw_markdown(project):
+    """The map goes through Python-Markdown as the site renders it: every lesson is a link."""
+    import markdown
+
+    for lang in project.languages():
+        source = render.render_curriculum_map(project.docs, {}, lang=lang)
+        html = markdown.markdown(source, extensions=["md_in_html", "attr_list", "tables"])
+        links = re.findall(r'<td><a href="(lessons/[^"]+\.md)">', html)
+        assert len(links) == source.count("<tr data-age=") >= 16, lang
+        assert "](lessons/" not in html and 'markdown="' not in html, lang
+
+
+def test_data_headings_sit_one_level_under_their_page_heading(project):
+    """Directory and law pages put the data under the page's h1: h2 each (an h3 right under an
+    h1 skips a level); under a section's h2 the marker asks for level=3."""
+    ds = dataset(project)
+    heads = lambda md: {line.split(" ", 1)[0] for line in md.splitlines() if line.startswith("#")}  # noqa: E731
+    assert heads(render.render_services(ds, lang="it", country="IT")) == {"##"}
+    assert heads(render.render_law(ds, lang="en", jurisdiction="IT")) == {"##"}
+    assert heads(render.render_law(ds, lang="en", jurisdiction="EU", level="3")) == {"###"}
+    with pytest.raises(TypeError):
+        render.render_law(ds, lang="en", jurisdiction="EU", level="7")

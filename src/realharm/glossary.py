@@ -78,24 +78,31 @@ def render(terms: list[dict], *, lang: str) -> str:
     out = []
     for term in entries:
         name = term["term"][lang]
-        out += [f"### {md_text(name[:1].upper() + name[1:])} {{ #{term['id']} }}", "",
+        out += [f"## {md_text(name[:1].upper() + name[1:])} {{ #{term['id']} }}", "",
                 md_text(term["definition"][lang]), ""]
     return "\n".join(out)
 
 
-ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.S)
+# A link, or a glossary term outside links (links do not nest, so the first closing tag ends one).
+LINK_OR_ABBR = re.compile(r'(?P<link><a\b[^>]*>.*?</a>)|' + ABBR.pattern, re.S)
 
 
 def first_use_tooltips(html: str) -> str:
     """A tooltip on the first use of each term in a page, as the content guide asks ("explained
     on first use"); later uses are plain text. The tooltip opens on keyboard focus too, so the
-    term is focusable: one tab stop per term, not one per use."""
+    term is focusable: one tab stop per term, not one per use. A focusable element may not sit
+    inside a link (and would be a second stop on it): terms inside links stay plain text, and the
+    term's first use outside a link gets the tooltip."""
     seen: set[str] = set()
 
-    def keep_first(match: re.Match) -> str:
-        if match.group(1) in seen:
-            return match.group(2)
-        seen.add(match.group(1))
-        return f'<abbr tabindex="0" title="{match.group(1)}">{match.group(2)}</abbr>'
+    def replace(match: re.Match) -> str:
+        if match.group("link"):
+            return ABBR.sub(lambda m: m.group("text"), match.group("link"))
+        title, text = match.group("title"), match.group("text")
+        if title in seen:
+            return text
+        seen.add(title)
+        return f'<abbr tabindex="0" title="{title}">{text}</abbr>'
 
-    return ABBR.sub(keep_first, html)
+    return LINK_OR_ABBR.sub(replace, html)

@@ -17,6 +17,8 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
     "law-changes": (), "modules": (), "lessons": (), "curriculum-map": (), "glossary": (),
     "translations": (),
 }
+# Arguments a marker may also take: law level=3 puts its headings under a section's h2.
+OPTIONAL: dict[str, dict[str, tuple[str, ...]]] = {"law": {"level": ("2", "3", "4")}}
 # Pages that show one place's data (named by its code, help/directory/it.md, law/gb.md): the
 # marker's code must be the page's file name.
 PLACE_PAGES = {"services": ("help", "directory"), "law": ("law",)}
@@ -46,9 +48,16 @@ def check(markdown: str, rel: str, label: str, data_codes: dict[str, set[str]] |
         if name not in ARGUMENTS:
             problems.append(f"{where}: unknown data marker (known: {', '.join(sorted(ARGUMENTS))})")
             continue
-        if sorted(args) != sorted(ARGUMENTS[name]):
+        optional = OPTIONAL.get(name, {})
+        if sorted(a for a in args if a not in optional) != sorted(ARGUMENTS[name]):
             wanted = " ".join(f"{a}=..." for a in ARGUMENTS[name]) or "no arguments"
+            wanted += "".join(f" (and, if needed, {a}={'/'.join(v)})" for a, v in optional.items())
             problems.append(f"{where}: wrong arguments {' '.join(sorted(args)) or '(none)'}; it takes {wanted}")
+            continue
+        bad = [f"{a}={args[a]}" for a, values in optional.items() if a in args and args[a] not in values]
+        if bad:
+            problems.append(f"{where}: {', '.join(bad)} is not allowed; use "
+                            + "; ".join(f"{a}={'/'.join(v)}" for a, v in optional.items()))
             continue
         if name not in PLACE_PAGES:
             continue

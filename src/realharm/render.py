@@ -114,10 +114,11 @@ def service_block(service: dict, lang: str, heading: str = "###") -> str:
 
 
 def render_services(dataset: Dataset, *, lang: str, country: str) -> str:
+    """A directory page's services, one h2 each, under the page's h1."""
     doc = dataset.services.get(country.upper())
     if doc is None:
         raise KeyError(f"no services data for country {country!r}")
-    return "\n".join(service_block(svc, lang) for svc in doc["services"])
+    return "\n".join(service_block(svc, lang, heading="##") for svc in doc["services"])
 
 
 # ── help finder ─────────────────────────────────────────────────────────────
@@ -156,9 +157,9 @@ def render_finder(dataset: Dataset, *, lang: str) -> str:
 <p><label for="rh-country">{html.escape(s('finder.country'))}</label><br>
 <select id="rh-country" name="country" required><option value="">{html.escape(s('finder.any_country'))}</option>{opts}</select></p>
 <p><label for="rh-age">{html.escape(s('finder.age'))}</label><br>
-<select id="rh-age" name="age" required>{age_opts}</select></p>
+<select id="rh-age" name="age">{age_opts}</select></p>
 <p><label for="rh-situation">{html.escape(s('finder.situation'))}</label><br>
-<select id="rh-situation" name="situation" required>{sit_opts}</select></p>
+<select id="rh-situation" name="situation">{sit_opts}</select></p>
 <p><button type="submit" class="md-button md-button--primary">{html.escape(s('finder.show'))}</button></p>
 </fieldset>
 <p id="rh-finder-note" class="rh-finder__note">{html.escape(s('finder.nothing_sent'))}</p>
@@ -231,9 +232,9 @@ def render_laws_table(dataset: Dataset, *, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def provision_block(prov: dict, dataset: Dataset, lang: str) -> str:
+def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##") -> str:
     s = partial(_m, lang)
-    lines = [f"### {md_text(_text(prov['title'], lang))} {{ #{prov['id']} }}", ""]
+    lines = [f"{heading} {md_text(_text(prov['title'], lang))} {{ #{prov['id']} }}", ""]
     lines += [md_text(_text(prov["summary"], lang)), ""]
     status = s(f"laws.status.{prov['status']}")
     when = prov.get("in_force_since") or prov["status_date"]
@@ -263,11 +264,15 @@ def provision_block(prov: dict, dataset: Dataset, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_law(dataset: Dataset, *, lang: str, jurisdiction: str) -> str:
+def render_law(dataset: Dataset, *, lang: str, jurisdiction: str, level: str = "2") -> str:
+    """A jurisdiction's provisions, each under a heading of the given level: 2 under a page's
+    h1 (law/xx.md), 3 under a section's h2 (`level=3` in the marker)."""
     doc = dataset.laws.get(jurisdiction.upper())
     if doc is None:
         raise KeyError(f"no laws data for jurisdiction {jurisdiction!r}")
-    return "\n".join(provision_block(p, dataset, lang) for p in doc["provisions"])
+    if level not in ("2", "3", "4"):
+        raise TypeError(f"level must be 2, 3 or 4, not {level!r}")  # reported as a wrong argument
+    return "\n".join(provision_block(p, dataset, lang, "#" * int(level)) for p in doc["provisions"])
 
 
 def law_changes(dataset: Dataset, lang: str) -> list[tuple[str, str, str, str]]:
@@ -337,27 +342,32 @@ def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
     age_opts = "".join(f'<option value="{html.escape(a)}">{html.escape(_age(a, lang))}</option>' for a in ages)
     mod_opts = "".join(f'<option value="{m}">{m}</option>' for m in sorted({e.module for e in lessons}))
     comp_opts = "".join(f'<option value="{html.escape(c)}">{html.escape(c)}</option>' for c in comps)
-    out = [f'<form class="rh-map-filter rh-js-only" id="rh-map-filter"><fieldset><legend>{html.escape(s("curriculum.filter"))}</legend>',
+    # Filters that apply as they change: a group of controls, not a form (a form wants a button)
+    out = [f'<div class="rh-map-filter rh-js-only" id="rh-map-filter"><fieldset><legend>{html.escape(s("curriculum.filter"))}</legend>',
            f'<label for="rh-map-age">{html.escape(s("curriculum.ages"))}</label> <select id="rh-map-age">'
            f'<option value="">{html.escape(s("curriculum.all"))}</option>{age_opts}</select> ',
            f'<label for="rh-map-module">{html.escape(s("curriculum.module"))}</label> <select id="rh-map-module">'
            f'<option value="">{html.escape(s("curriculum.all"))}</option>{mod_opts}</select> ',
            f'<label for="rh-map-digcomp">{html.escape(s("curriculum.digcomp"))}</label> <select id="rh-map-digcomp">'
            f'<option value="">{html.escape(s("curriculum.all"))}</option>{comp_opts}</select>',
-           f'</fieldset><p id="rh-map-count" role="status" data-template="{html.escape(s("curriculum.count"))}"></p></form>',
-           '<div class="rh-map-wrap" markdown="1"><table class="rh-map" id="rh-map" markdown="1">',
+           f'</fieldset><p id="rh-map-count" role="status" data-template="{html.escape(s("curriculum.count"))}"></p></div>',
+           # md_in_html turns the lesson cell into a link only if every element on the way down
+           # asks for Markdown, each on its own line (the lesson plans' .md links then resolve)
+           '<div class="rh-map-wrap" markdown="1">',
+           '<table class="rh-map" id="rh-map" markdown="1">',
            "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(s('curriculum.' + k))}</th>" for k in
-                                   ("module", "lesson", "ages", "time", "digcomp", "italy", "england")) + "</tr></thead><tbody>"]
+                                   ("module", "lesson", "ages", "time", "digcomp", "italy", "england")) + "</tr></thead>",
+           '<tbody markdown="1">']
     for e in lessons:
         links = modules.get(e.module) or modules.get(str(e.module)) or {}
         name = e.rel.split("/", 1)[1]
         out.append(f'<tr data-age="{html.escape(e.age_band)}" data-module="{e.module}" '
-                   f'data-digcomp="{html.escape(" ".join(e.digcomp))}">'
+                   f'data-digcomp="{html.escape(" ".join(e.digcomp))}" markdown="1">'
                    f'<td>{e.module}</td><td markdown="span">[{_cell(e.title)}]({name})</td>'
                    f"<td>{html.escape(_age(e.age_band, lang))}</td><td>{e.minutes}</td>"
                    f"<td>{html.escape(', '.join(e.digcomp))}</td>"
                    f"<td>{html.escape(_text(links.get('it'), lang))}</td><td>{html.escape(_text(links.get('uk'), lang))}</td></tr>")
-    out.append("</tbody></table></div>")
+    out += ["</tbody>", "</table>", "</div>"]
     return "\n".join(out) + "\n"
 
 

@@ -152,9 +152,9 @@
 
   /* 6. Curriculum map: filter the lesson table by age band, module and DigComp competence. */
   function setupCurriculumMap() {
-    var form = document.getElementById("rh-map-filter");
+    var filters = document.getElementById("rh-map-filter");
     var table = document.getElementById("rh-map");
-    if (!form || !table) return;
+    if (!filters || !table) return;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var count = document.getElementById("rh-map-count");
     var age = document.getElementById("rh-map-age");
@@ -172,7 +172,6 @@
       count.textContent = count.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
     }
     [age, mod, comp].forEach(function (select) { select.addEventListener("change", apply); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
     apply();
   }
 
