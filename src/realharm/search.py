@@ -13,7 +13,8 @@ import json
 import shutil
 from pathlib import Path
 
-SEPARATORS = {"it": r"[\s\-']+"}
+# Where words end, per language (the default language's is `separator` in mkdocs.yml).
+SEPARATORS = {"it": r"[\s\-–—,:;!?\"()\[\]/'«»]+|\.(?!\d)"}
 
 
 def split_index(site_dir: Path, languages: list[str], *, offline: bool = False) -> dict[str, int]:
