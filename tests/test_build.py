@@ -107,3 +107,24 @@ def test_every_form_in_page_content_has_a_submit_button(built_site):
             forms.append(form)
             assert 'type="submit"' in form, f"{page.relative_to(built_site)}: form without a submit button: {form[:120]}"
     assert forms  # the help finder's form, in every language
+
+
+def test_about_pages_link_the_repository_set_in_configuration(tmp_path, project):
+    """REPO_URL set once (environment, or extra.repository in mkdocs.yml) reaches About and
+    Contribute in every language; without it the build warns and the pages say so."""
+    from support import build
+
+    url = "https://example.org/real-harm/site"
+    seconds, proc = build(tmp_path / "with", site_url="http://127.0.0.1:8000/",
+                          extra_env={"REPO_URL": url})
+    assert proc.returncode == 0, proc.stderr
+    assert "REPO_URL" not in proc.stderr
+    for lang in project.languages():
+        prefix = "" if lang == "en" else f"{lang}/"
+        for page in ("about", "about/contribute"):
+            html = html_of(tmp_path / "with", prefix + page)
+            assert f'href="{url}/issues"' in html and f'href="{url}"' in html, (lang, page)
+    seconds, proc = build(tmp_path / "without", site_url="http://127.0.0.1:8000/", extra_env={"REPO_URL": ""})
+    assert proc.returncode == 0, proc.stderr
+    assert "REPO_URL" in proc.stderr and "repository" in proc.stderr
+    assert 'href="https://' not in html_of(tmp_path / "without", "about").split('id="who"')[1].split("<h2")[0]

@@ -121,3 +121,22 @@ def test_data_headings_sit_one_level_under_their_page_heading(project):
     assert heads(render.render_law(ds, lang="en", jurisdiction="EU", level="3")) == {"###"}
     with pytest.raises(TypeError):
         render.render_law(ds, lang="en", jurisdiction="EU", level="7")
+
+
+def test_about_names_the_maintainers_and_links_the_configured_repository():
+    url = "https://example.org/real-harm/site"
+    for lang in ("en", "it"):
+        md = render.render_repository(url, lang=lang)
+        assert f"]({url})" in md and f"]({url}/issues)" in md, lang
+        assert "Real Harm" in md
+    empty = render.render_repository("", lang="en")
+    assert "](" not in empty and "not" in empty
+
+
+def test_repository_address_must_be_a_web_address():
+    for bad in ("javascript:alert(1)", "http://example.org/x", "https://example.org/a b", 'https://x.org/"',
+                "https://x.org/a)[b]"):
+        with pytest.raises(ValueError):
+            render.repository_url(bad)
+    assert render.repository_url(" https://example.org/x/ ") == "https://example.org/x"
+    assert render.repository_url("") == ""

@@ -15,7 +15,7 @@ Renderer = Callable[..., str]
 ARGUMENTS: dict[str, tuple[str, ...]] = {
     "services": ("country",), "law": ("jurisdiction",), "finder": (), "laws-table": (),
     "law-changes": (), "modules": (), "lessons": (), "curriculum-map": (), "glossary": (),
-    "translations": (),
+    "translations": (), "repository": (),
 }
 # Arguments a marker may also take: law level=3 puts its headings under a section's h2.
 OPTIONAL: dict[str, dict[str, tuple[str, ...]]] = {"law": {"level": ("2", "3", "4")}}

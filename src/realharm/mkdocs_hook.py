@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import logging
 import os
 from copy import deepcopy
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -37,11 +39,22 @@ def on_config(config):
     _state["renderers"] = render.renderers(dataset, project.docs, found.curriculum)
     _state["glossary"] = found.glossary
     _state["renderers"]["glossary"] = lambda lang: glossary.render(_state["glossary"], lang=lang)
+    try:
+        repository = render.repository_url(config.extra.get("repository"))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    if not repository and "repository" not in _state:
+        # a warning of our own, not MkDocs's: the strict build still passes without an address
+        logging.getLogger("realharm").warning(
+            "WARNING - REPO_URL is not set: About and Contribute cannot link the project's repository "
+            "(set REPO_URL, or extra.repository in mkdocs.yml)")
+    _state["repository"] = repository
+    _state["renderers"]["repository"] = partial(render.render_repository, repository)
     _state["translations"] = translations.status(project.root, languages) if len(languages) > 1 else []
     names = {code: dataset.places.get(code.upper(), {}).get("en", code) for code in languages}
     names.update({"it": "Italiano", "en": "English"})
     _state["renderers"]["translations"] = lambda lang: translations.render(
-        _state["translations"], lang=lang, names=names, repo_url=config.repo_url or "")
+        _state["translations"], lang=lang, names=names, repo_url=repository)
     _state["project"] = project
     return config
 

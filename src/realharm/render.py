@@ -7,6 +7,7 @@ law-changes. Each renderer is a plain function of the dataset and the language.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 from functools import partial
 
@@ -369,6 +370,27 @@ def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
                    f"<td>{html.escape(_text(links.get('it'), lang))}</td><td>{html.escape(_text(links.get('uk'), lang))}</td></tr>")
     out += ["</tbody>", "</table>", "</div>"]
     return "\n".join(out) + "\n"
+
+
+# ── who maintains the site (About, Contribute) ──────────────────────────────
+def repository_url(value: str | None) -> str:
+    """The repository's address from configuration (REPO_URL / extra.repository), checked:
+    an https address without spaces, quotes or brackets, or "" when none is set."""
+    url = (value or "").strip().rstrip("/")
+    if url and not re.fullmatch(r"https://[^\s\"'<>`()\[\]{}\\]+", url):
+        raise ValueError(f"mkdocs.yml: extra.repository (or REPO_URL): {url!r} is not an https:// address "
+                         "without spaces, quotes or brackets")
+    return url
+
+
+def render_repository(url: str, *, lang: str) -> str:
+    """Who maintains the site and how to reach them: the repository and its issues, or a note
+    that this copy does not say where its repository is."""
+    s = partial(_t, lang)
+    if not url:
+        return s("about.no_repository") + "\n"
+    return "\n\n".join([s("about.maintained").format(link=f"[{md_text(url.split('://', 1)[1])}]({url})"),
+                          s("about.contact").format(issues=f"{url}/issues")]) + "\n"
 
 
 def _age(band: str, lang: str) -> str:
