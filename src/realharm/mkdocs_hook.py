@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from realharm import glossary, markers, render, translations, validate
+from realharm import a11y, glossary, markers, render, translations, validate
 from realharm.safe import UnsafeLink
 from realharm.project import Project
 from realharm.ui import current_language
@@ -81,7 +81,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return glossary.first_use_tooltips(html)
+    return a11y.quiet_permalinks(glossary.first_use_tooltips(html))
 
 
 def on_page_context(context, page, config, nav):
