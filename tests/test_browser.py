@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from realharm.project import Project
+from realharm.ui import strings
 from support import ROOT, PageAudit, free_port, page_urls, serve
 from test_render import ITALY_UNDER_18_SHARED, US_ADULT_THREATENED
 
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.browser
 
 PROJECT = Project(ROOT)
 LANGS = PROJECT.languages()
+SETTINGS = PROJECT.settings()
 PAGES = page_urls(PROJECT.docs, LANGS)
 PROJECT_SERVICE_FILES = sorted((PROJECT.data / "services").glob("*.yaml"))
 
@@ -139,7 +141,7 @@ def test_finder_without_javascript_lists_every_service(browser, base_url):
 
 
 # ── quick exit ──
-NEUTRAL = {"en": "https://www.bbc.com/weather", "it": "https://www.meteoam.it/"}
+NEUTRAL = {lang: SETTINGS[lang]["quick_exit_url"] for lang in LANGS}
 
 
 def _neutral_site(context):
@@ -155,7 +157,7 @@ def test_quick_exit_leaves_no_way_back(browser, base_url, lang, how):
         _neutral_site(context)
         page = context.new_page()
         page.goto("about:blank")
-        page.goto(base_url + ("help/" if lang == "en" else f"{lang}/help/"))
+        page.goto(base_url + ("help/" if lang == LANGS[0] else f"{lang}/help/"))
         if how == "click":
             page.click("[data-rh-exit]")
         else:
@@ -174,7 +176,7 @@ def test_quick_exit_is_visible_on_a_small_screen(browser, base_url, lang):
     context = browser.new_context(viewport={"width": 360, "height": 640})
     try:
         page = context.new_page()
-        page.goto(base_url + ("" if lang == "en" else f"{lang}/") + "learn/")
+        page.goto(base_url + ("" if lang == LANGS[0] else f"{lang}/") + "learn/")
         box = page.locator("[data-rh-exit]").bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] < 120
         page.mouse.wheel(0, 2000)
@@ -184,14 +186,14 @@ def test_quick_exit_is_visible_on_a_small_screen(browser, base_url, lang):
 
 
 # ── quizzes ──
-QUIZ_WORDS = {"en": ("Correct", "Not quite"), "it": ("Giusto", "Non proprio")}
+QUIZ_WORDS = {lang: (strings(lang)["quiz"]["correct"], strings(lang)["quiz"]["incorrect"]) for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_quiz_answer_shows_feedback(context, base_url, lang):
     page = context.new_page()
     audit = PageAudit(context, page)
-    page.goto(base_url + ("" if lang == "en" else f"{lang}/") + "learn/m1-synthetic-media/")
+    page.goto(base_url + ("" if lang == LANGS[0] else f"{lang}/") + "learn/m1-synthetic-media/")
     question = page.locator(".rh-q").first
     answers = question.locator(".rh-q__answers")
     assert answers.get_attribute("open") is None  # with JavaScript, answers wait for the reader

@@ -58,6 +58,7 @@ def test_translations_command_fails_on_a_missing_page(tmp_path, capsys):
     from support import ROOT
 
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "data" / "ui", tmp_path / "data" / "ui")  # the languages and their settings
     write(tmp_path, "docs/en/a.md", "# x\n")
     write(tmp_path, "docs/it/a.md", "# x\n")
     assert main(["--root", str(tmp_path), "translations"]) == 0

@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return renderdiff.main(Path(args.old_site), Path(args.new_site))
     project = Project(find_root() if args.root is None else __import__("pathlib").Path(args.root))
+    from .ui import use
+
+    use(project.root)
     languages = project.languages()
     if args.command == "bench":
         from . import bench as bench_module

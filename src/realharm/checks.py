@@ -183,34 +183,25 @@ def links(docs: Path, languages: list[str]) -> list[str]:
 
 
 # ── terminology ─────────────────────────────────────────────────────────────
-# The "avoid" column of the content guide. Allowed only inside <q>…</q> (a marked quotation)
-# or <cite>…</cite> (the official name of a law, report or service). See CONTRIBUTING.md.
-AVOID = {
-    "en": {
-        r"revenge[\s-]+porn\w*": "image-based sexual abuse / non-consensual intimate images",
-        r"deep[\s-]?fake[\s-]+porn\w*": "sexual deepfake / AI-generated intimate image",
-        r"leak(?:ed|s)?\b": "shared without consent",
-        r"sexting": "nudes and semi-nudes",
-        r"child[\s-]+porn\w*": "child sexual abuse material (CSAM)",
-        r"the girl in the video": "the person targeted",
-    },
-    "it": {
-        r"revenge[\s-]+porn\w*": "abuso sessuale basato sulle immagini / diffusione non consensuale di immagini intime",
-        r"porno[\s-]+vendetta": "diffusione non consensuale di immagini intime",
-        r"pornografia[\s-]+vendicativa": "diffusione non consensuale di immagini intime",
-        r"deep[\s-]?fake[\s-]+porn\w*": "deepfake sessuale / immagine intima generata con l'IA",
-        r"pornografia[\s-]+infantile": "materiale di abuso sessuale su minori (\"pornografia minorile\" solo come termine di legge)",
-        r"sexting": "scambio di immagini intime",
-        r"la ragazza del video": "la persona colpita",
-    },
-}
+# The "avoid" column of the content guide, per language: `avoid:` in data/ui/<code>.yaml (the
+# default language's words apply to every language). Allowed only inside <q>…</q> (a marked
+# quotation) or <cite>…</cite> (the official name of a law, report or service). See CONTRIBUTING.md.
+def avoid_words(lang: str, default: str = "en") -> dict[str, str]:
+    from .ui import setting
+
+    rules = dict(setting(default, "avoid") or {})
+    if lang != default:
+        rules.update(setting(lang, "avoid") or {})
+    return rules
+
+
 # Exempt: marked quotations and names, HTML comments, and web addresses (not our wording).
 EXEMPT = re.compile(r"<(q|cite)\b[^>]*>.*?</\1>|<!--.*?-->|https?://[^\s)>\]]+", re.DOTALL | re.IGNORECASE)
 
 
 def terminology_text(text: str, lang: str) -> list[tuple[int, str, str]]:
     """(line, word found, what to use) for each avoid word outside an exempt span."""
-    rules = {**AVOID.get("en", {}), **AVOID.get(lang, {})} if lang != "en" else AVOID["en"]
+    rules = avoid_words(lang)
     # blank out exempt spans, keeping line numbers
     cleaned = EXEMPT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     found = []

@@ -12,10 +12,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from realharm import a11y, glossary, markers, render, translations, validate
+from realharm import a11y, glossary, languages as language_settings, markers, render, translations, validate
 from realharm.safe import UnsafeLink
 from realharm.project import Project
-from realharm.ui import current_language
+from realharm.ui import current_language, use as use_language_files
 
 _state: dict = {}
 
@@ -28,8 +28,16 @@ def on_config(config):
         config.use_directory_urls = False
         config.extra["polyfills"] = ["assets/vendor/iframe-worker/shim.js"]
         _state["offline"] = True
-    languages = project.languages()  # read once: project.languages() parses mkdocs.yml
+    use_language_files(project.root)
+    try:
+        settings = project.settings()  # read once: every data/ui/<code>.yaml
+    except language_settings.LanguageError as exc:
+        raise PluginError("the language settings have problems (one per line: file, field, what to do):\n"
+                          + "\n".join(exc.problems)) from None
+    languages = list(settings)
     _state["languages"] = languages
+    _state["settings"] = settings
+    _configure_languages(config, settings)
     # the same checks as `make check` (data, glossary, front matter, quizzes, markers), before any page
     found = validate.content(project, languages)
     if found.problems:
@@ -51,12 +59,36 @@ def on_config(config):
     _state["repository"] = repository
     _state["renderers"]["repository"] = partial(render.render_repository, repository)
     _state["translations"] = translations.status(project.root, languages) if len(languages) > 1 else []
-    names = {code: dataset.places.get(code.upper(), {}).get("en", code) for code in languages}
-    names.update({"it": "Italiano", "en": "English"})
+    names = {code: s["language"]["name"] for code, s in settings.items()}
     _state["renderers"]["translations"] = lambda lang: translations.render(
         _state["translations"], lang=lang, names=names, repo_url=repository)
     _state["project"] = project
     return config
+
+
+def _configure_languages(config, settings: dict[str, dict]) -> None:
+    """The i18n plugin's languages, from the settings files (it reads them in its own on_config,
+    which runs after this one: priority -100). Done once per configuration: the plugin then
+    builds every language with the same configuration object."""
+    from mkdocs_static_i18n.config import I18nPluginLanguage
+
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "_realharm_configured", False):
+        return
+    only = os.environ.get("BUILD_ONLY_LOCALE") or None
+    if only is not None and only not in settings:
+        raise PluginError(f"BUILD_ONLY_LOCALE={only}: there is no data/ui/{only}.yaml; "
+                          f"use one of {', '.join(settings)}")
+    entries = []
+    for block in language_settings.plugin_languages(settings, next(iter(settings)), only):
+        entry = I18nPluginLanguage()
+        entry.load_dict(block)
+        failed, _warnings = entry.validate()
+        if failed:
+            raise PluginError(f"data/ui/{block['locale']}.yaml: " + "; ".join(f"{k}: {e}" for k, e in failed))
+        entries.append(entry)
+    i18n.config["languages"] = entries
+    i18n._realharm_configured = True
 
 
 def _language(page, config) -> str:
@@ -136,7 +168,8 @@ def on_post_build(config):
 
     site_dir = Path(config.site_dir)
     if (site_dir / "search" / "search_index.json").is_file():
-        split_index(site_dir, _state["languages"], offline=_state.get("offline", False))
+        split_index(site_dir, _state["languages"], offline=_state.get("offline", False),
+                    settings=_state["settings"])
     overrides = Path(config.config_file_path).parent / "overrides"
     try:
         write_header_files(site_dir, overrides)

@@ -44,14 +44,26 @@ class Project:
     def config(self) -> dict:
         return yaml.load((self.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
-    def languages(self) -> list[str]:
-        """Built languages, default first (from the i18n plugin's configuration)."""
+    def default_language(self) -> str:
+        """The source language: the one marked default in the i18n plugin's configuration."""
         for plugin in self.config().get("plugins", []):
             if isinstance(plugin, dict) and "i18n" in plugin:
-                langs = plugin["i18n"]["languages"]
-                ordered = sorted(langs, key=lambda lang: not lang.get("default", False))
-                return [lang["locale"] for lang in ordered if lang.get("build", True)]
-        return ["en"]
+                for lang in plugin["i18n"].get("languages") or []:
+                    if lang.get("default"):
+                        return lang["locale"]
+        return "en"
+
+    def languages(self) -> list[str]:
+        """Built languages, default first: every language with a settings file (data/ui/<code>.yaml)."""
+        from .languages import codes
+
+        return codes(self.root, self.default_language())
+
+    def settings(self) -> dict[str, dict]:
+        """Every language's settings (raises languages.LanguageError when one is incomplete)."""
+        from .languages import load
+
+        return load(self.root, self.languages())
 
 
 def find_root(start: Path | None = None) -> Path:

@@ -16,7 +16,7 @@ from babel import Locale, UnknownLocaleError
 
 from .data import Dataset
 from .safe import href, md_text
-from .ui import strings
+from .ui import setting, strings
 
 
 def _t(lang: str, path: str) -> str:
@@ -73,7 +73,9 @@ def country_order(codes, dataset: Dataset, lang: str, first: tuple[str, ...] = (
     return [c for c in first if c in codes] + rest + (["INT"] if "INT" in codes else [])
 
 
-LEAD = {"it": ("IT",)}  # on Italian pages, Italy first
+def _lead(lang: str, what: str) -> tuple[str, ...]:
+    """Countries listed first on this language's pages (lead: in data/ui/<code>.yaml)."""
+    return tuple(setting(lang, f"lead.{what}") or ())
 
 
 def service_block(service: dict, lang: str, heading: str = "###") -> str:
@@ -146,7 +148,7 @@ def finder_services(dataset: Dataset, *, country: str, age: str, situation: str)
 
 def render_finder(dataset: Dataset, *, lang: str) -> str:
     s = partial(_t, lang)
-    codes = country_order(dataset.services.keys(), dataset, lang, LEAD.get(lang, ()))
+    codes = country_order(dataset.services.keys(), dataset, lang, _lead(lang, "services"))
     countries = [c for c in codes if c != "INT"]
     opts = "".join(f'<option value="{c}">{html.escape(dataset.place_name(c, lang))}</option>' for c in countries)
     sit_opts = "".join(f'<option value="{k}">{html.escape(s("finder.situations." + k))}</option>'
@@ -195,11 +197,10 @@ def _all_service_cards(dataset: Dataset, codes: list[str], lang: str) -> str:
 
 
 # ── laws ────────────────────────────────────────────────────────────────────
-LAW_LEAD = {"it": ("IT", "EU")}
 
 
 def _provisions(dataset: Dataset, lang: str):
-    codes = country_order(dataset.laws.keys(), dataset, lang, LAW_LEAD.get(lang, ()))
+    codes = country_order(dataset.laws.keys(), dataset, lang, _lead(lang, "laws"))
     for code in codes:
         for prov in dataset.laws[code]["provisions"]:
             yield code, prov

@@ -13,13 +13,11 @@ import json
 import shutil
 from pathlib import Path
 
-# Where words end, per language (the default language's is `separator` in mkdocs.yml).
-SEPARATORS = {"it": r"[\s\-–—,:;!?\"()\[\]/'«»]+|\.(?!\d)"}
-
-
-def split_index(site_dir: Path, languages: list[str], *, offline: bool = False) -> dict[str, int]:
+def split_index(site_dir: Path, languages: list[str], *, offline: bool = False,
+                settings: dict[str, dict] | None = None) -> dict[str, int]:
     """Split site/search/search_index.json per language; returns the number of entries each.
-    For the offline copy, also write search_index.js, which Material loads from file://."""
+    For the offline copy, also write search_index.js, which Material loads from file://.
+    ``settings``: each language's settings (search.lang and search.separator)."""
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.is_file():
         return {}
@@ -32,9 +30,10 @@ def split_index(site_dir: Path, languages: list[str], *, offline: bool = False) 
             doc = {**doc, "location": doc["location"][len(lang) + 1:]}
         buckets[lang].append(doc)
     for lang, docs in buckets.items():
-        config = {**merged["config"], "lang": [lang]}
-        if lang in SEPARATORS:
-            config["separator"] = SEPARATORS[lang]
+        search = ((settings or {}).get(lang) or {}).get("search") or {}
+        config = {**merged["config"], "lang": [search.get("lang") or lang]}
+        if search.get("separator"):
+            config["separator"] = search["separator"]
         target = merged_path if lang == default else site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))

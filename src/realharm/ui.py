@@ -14,8 +14,17 @@ current_language: contextvars.ContextVar[str] = contextvars.ContextVar("realharm
 UI_DIR = Path(__file__).resolve().parents[2] / "data" / "ui"
 
 
+def use(root: Path) -> None:
+    """Read the language files of the project at ``root`` (the build hook calls it)."""
+    global UI_DIR
+    if UI_DIR != root / "data" / "ui":
+        UI_DIR = root / "data" / "ui"
+        strings.cache_clear()
+
+
 @lru_cache(maxsize=None)
-def strings(lang: str, ui_dir: Path = UI_DIR) -> dict:
+def strings(lang: str, ui_dir: Path | None = None) -> dict:
+    ui_dir = ui_dir or UI_DIR
     path = ui_dir / f"{lang}.yaml"
     if not path.is_file():
         path = ui_dir / "en.yaml"
@@ -24,3 +33,11 @@ def strings(lang: str, ui_dir: Path = UI_DIR) -> dict:
 
 def t(section: str, key: str, lang: str | None = None) -> str:
     return strings(lang or current_language.get())[section][key]
+
+
+def setting(lang: str, path: str):
+    """One of a language's settings (see languages.REQUIRED), e.g. setting("it", "lead.laws")."""
+    node = strings(lang)
+    for key in path.split("."):
+        node = node[key]
+    return node

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import checks, glossary, markers
+from . import checks, glossary, languages as language_settings, markers
 from .data import DataError, Dataset, _url_pattern, future_date, load_dataset, read_yaml, url_problem
 from .pages import Page, markdown_files
 from .project import Project
@@ -65,10 +65,11 @@ def marker_problems(docs: Path, languages: list[str], dataset: Dataset | None) -
 
 
 def content(project: Project, languages: list[str], *, when: date | None = None) -> Content:
-    """Load and check data/, the glossary, the curriculum links and every page's front matter,
+    """Load and check each language's settings, data/, the glossary, the curriculum links and every page's front matter,
     quizzes and data markers."""
     when = when or today()
     result = Content()
+    result.problems += language_settings.problems(project.root, languages)
     try:
         result.dataset = load_dataset(project.data, languages, label_root=project.root, today=when)
     except DataError as exc:

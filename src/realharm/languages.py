@@ -1,0 +1,155 @@
+"""Languages and their settings: one file per language, data/ui/<code>.yaml.
+
+That file holds the interface text of generated page parts and, below it, everything else the
+site needs to know about the language (its own name, direction, quick-exit target, search and
+readability settings, words to avoid, countries listed first, palette, box and menu names, the
+page frame's text, its minimum set of pages and whether it is published). A language is a folder
+(docs/<code>/) plus this file: nothing in Python or in the tests names a language.
+
+The default language is the one marked ``default: true`` in mkdocs.yml's i18n block; the others
+are every data/ui/<code>.yaml, in the order of their codes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+# (key path, expected type(s), what to write) for every setting a language file must have
+REQUIRED: list[tuple[str, tuple[type, ...], str]] = [
+    ("language.name", (str,), "the language's own name, e.g. Español"),
+    ("language.direction", (str,), "ltr or rtl"),
+    ("language.published", (bool,), "true or false"),
+    ("language.minimum_set", (list,), "a list of pages under docs/<code>/, e.g. [index.md]"),
+    ("site.description", (str,), "one sentence saying what the site is"),
+    ("site.copyright", (str,), "the licence line of the footer"),
+    ("quick_exit_url", (str,), "the address of a neutral local site (weather, news)"),
+    ("search.lang", (str,), "a search language code, or en"),
+    ("search.separator", (str, type(None)), "a regular expression, or null"),
+    ("readability.metric", (str,), "fk_grade, gulpease or none"),
+    ("readability.target", (int, float, type(None)), "a number, or null with metric none"),
+    ("avoid", (dict,), "words to avoid and what to use instead, or {}"),
+    ("lead.services", (list,), "country codes listed first, or []"),
+    ("lead.laws", (list,), "country codes listed first, or []"),
+    ("palette.to_dark", (str,), "the name of the switch to the dark theme"),
+    ("palette.to_light", (str,), "the name of the switch to the light theme"),
+    ("admonitions", (dict,), "the titles of the boxes"),
+    ("nav", (dict,), "menu names, or {}"),
+    ("interface", (dict,), "the buttons and texts of the page frame"),
+]
+METRICS = {"fk_grade": "<=", "gulpease": ">=", "none": None}
+
+
+class LanguageError(Exception):
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def settings_dir(root: Path) -> Path:
+    return root / "data" / "ui"
+
+
+def codes(root: Path, default: str) -> list[str]:
+    """The default language, then every other language with a settings file."""
+    found = sorted(p.stem for p in settings_dir(root).glob("*.yaml"))
+    return [default] + [code for code in found if code != default]
+
+
+def get(settings: dict, path: str):
+    node = settings
+    for key in path.split("."):
+        if not isinstance(node, dict) or key not in node:
+            raise KeyError(path)
+        node = node[key]
+    return node
+
+
+def problems(root: Path, languages: list[str]) -> list[str]:
+    """One line per missing or wrong setting: file, field, what to do."""
+    out = []
+    template = f"data/ui/{languages[0]}.yaml"
+    for code in languages:
+        label = f"data/ui/{code}.yaml"
+        path = settings_dir(root) / f"{code}.yaml"
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            out.append(f"{label}: is missing: run `python -m realharm new-language {code}`")
+            continue
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 1})" if mark else ""
+            out.append(f"{label}: not valid YAML{where}: check quotes and indentation")
+            continue
+        if not isinstance(doc, dict):
+            out.append(f"{label}: should hold the keys of {template}")
+            continue
+        for key, types, what in REQUIRED:
+            try:
+                value = get(doc, key)
+            except KeyError:
+                out.append(f"{label}: field {key}: is missing; copy it from {template} and set it ({what})")
+                continue
+            if not isinstance(value, types) or (bool in types) != isinstance(value, bool):
+                out.append(f"{label}: field {key}: {value!r} is not right; write {what}")
+        direction = (doc.get("language") or {}).get("direction") if isinstance(doc.get("language"), dict) else None
+        if direction not in (None, "ltr", "rtl"):
+            out.append(f"{label}: field language.direction: {direction!r} is not right; write ltr or rtl")
+        metric = (doc.get("readability") or {}).get("metric") if isinstance(doc.get("readability"), dict) else None
+        if metric is not None and metric not in METRICS:
+            out.append(f"{label}: field readability.metric: {metric!r} is not right; write fk_grade, gulpease or none")
+        for key in ("admonitions", "interface"):
+            source = _load(root, languages[0]).get(key) or {}
+            mine = doc.get(key)
+            if isinstance(mine, dict):
+                for missing in [k for k in source if k not in mine]:
+                    out.append(f"{label}: field {key}.{missing}: is missing; copy it from {template} and translate it")
+    return out
+
+
+def _load(root: Path, code: str) -> dict:
+    path = settings_dir(root) / f"{code}.yaml"
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    return doc if isinstance(doc, dict) else {}
+
+
+def load(root: Path, languages: list[str]) -> dict[str, dict]:
+    """Every language's settings; LanguageError (one line per problem) when one is incomplete."""
+    found = problems(root, languages)
+    if found:
+        raise LanguageError(found)
+    return {code: _load(root, code) for code in languages}
+
+
+def plugin_languages(settings: dict[str, dict], default: str, only: str | None = None) -> list[dict]:
+    """The i18n plugin's `languages:` entries, built from the settings files.
+    ``only`` (BUILD_ONLY_LOCALE) builds that language alone, as the default."""
+    out = []
+    for code, s in settings.items():
+        extra = {"quick_exit_url": s["quick_exit_url"], "ui": dict(s["interface"])}
+        if code != default and only is None:
+            extra["search_root"] = code  # its own search index (search.split_index)
+        out.append({
+            "locale": code,
+            "name": s["language"]["name"],
+            "default": code == (only or default),
+            "build": only is None or code == only,
+            "site_description": s["site"]["description"].strip(),
+            "copyright": s["site"]["copyright"].strip(),
+            "extra": extra,
+            "theme": {"palette": [{"toggle": {"name": s["palette"]["to_dark"]}},
+                                  {"toggle": {"name": s["palette"]["to_light"]}}]},
+            "admonition_translations": dict(s["admonitions"]),
+            "nav_translations": dict(s["nav"] or {}),
+        })
+    return out
+
+
+def visible(settings: dict[str, dict], missing: dict[str, list[str]]) -> list[str]:
+    """Languages offered in the switcher and the sitemap: published, with their minimum set."""
+    return [code for code, s in settings.items() if s["language"]["published"] and not missing.get(code)]
