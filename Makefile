@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: help install serve build check test test-fast site bench lock clean
+.PHONY: help install serve build check test test-fast site bench lock clean new-language
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST) with live reload"
@@ -68,3 +68,7 @@ lock:
 
 clean:
 	rm -rf site build .pytest_cache tools/vnu/node_modules
+
+# A new language: make new-language LANG=nl (writes data/ui/nl.yaml, prints the next steps).
+new-language: install
+	$(BIN)/python -m realharm new-language $(LANG)

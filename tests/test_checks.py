@@ -106,9 +106,17 @@ def test_parity_accepts_twins(tmp_path):
     assert checks.parity(docs, ["en", "it"]) == []
 
 
-def test_parity_names_a_missing_twin(tmp_path):
+def test_parity_accepts_a_page_not_translated_yet(tmp_path):
+    """The build shows the source page there, marked (tests/test_languages.py)."""
     docs = tree(tmp_path, {"en/a.md": PAGE_EN, "en/b/c.md": PAGE_EN, "it/a.md": PAGE_IT})
-    assert checks.parity(docs, ["en", "it"]) == ["docs/it/b/c.md: missing translation of docs/en/b/c.md"]
+    assert checks.parity(docs, ["en", "it"]) == []
+
+
+def test_a_link_to_a_page_not_translated_yet_is_accepted(tmp_path):
+    docs = tree(tmp_path, {"en/a.md": "[x](b.md) [y](c.md)\n", "en/b.md": "# b\n", "it/a.md": "[x](b.md) [y](c.md)\n"})
+    assert checks.links(docs, ["en", "it"]) == [
+        "docs/en/a.md:1: the link to 'c.md' points to a page that does not exist",
+        "docs/it/a.md:1: the link to 'c.md' points to a page that does not exist"]
 
 
 def test_parity_names_a_drifted_id(tmp_path):

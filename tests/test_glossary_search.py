@@ -20,13 +20,13 @@ def test_glossary_rejects_missing_translation_and_long_tooltip(tmp_path):
     bad.write_text(
         "terms:\n"
         "  - id: hash\n"
-        "    term: {en: hash}\n"
+        "    term: {it: hash}\n"
         "    forms: {en: [hash], it: [hash]}\n"
         f"    short: {{en: \"{'x' * 141}\", it: \"impronta\"}}\n"
         "    definition: {en: d, it: d}\n", encoding="utf-8")
     with pytest.raises(glossary.GlossaryError) as err:
         glossary.load(bad, ["en", "it"])
-    assert "entry hash: field term.it: missing translation 'it'" in str(err.value)
+    assert "entry hash: field term.en: missing translation 'en'" in str(err.value)
     assert "entry hash: field short.en: longer than 140 characters" in str(err.value)
 
 

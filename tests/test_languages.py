@@ -86,3 +86,89 @@ def test_a_missing_setting_stops_check_and_build_with_one_line(tmp_path):
     _seconds, proc = build(tmp_path / "site", site_url="http://127.0.0.1:8000/", root=root,
                            extra_env={"PYTHONPATH": str(root / "src")})
     assert proc.returncode != 0 and line in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+# ── a new, partly translated language ──
+def _run(root, *args):
+    return subprocess.run([sys.executable, "-m", "realharm", "--root", str(root), *args], capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(root / "src")})
+
+
+def _git(root, *args):
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True,
+                          env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}).stdout
+
+
+def test_new_language_scaffolds_and_builds_with_one_page_translated(tmp_path):
+    root = copy_project(tmp_path)
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "copy")
+    made = _run(root, "new-language", "nl")
+    assert made.returncode == 0 and "Next steps" in made.stdout and "docs/nl/" in made.stdout, made
+    settings = yaml.safe_load((root / "data" / "ui" / "nl.yaml").read_text(encoding="utf-8"))
+    assert settings["language"]["name"] == "Nederlands" and settings["language"]["direction"] == "ltr"
+    assert settings["language"]["published"] is False and "# translate" in (root / "data" / "ui" / "nl.yaml").read_text()
+    assert _run(root, "new-language", "nl").returncode == 1  # never overwrites a translator's file
+    assert "not a language code" in _run(root, "new-language", "zz-nothing").stderr
+    # translate one page
+    english = (root / "docs" / "en" / "index.md").read_text(encoding="utf-8")
+    (root / "docs" / "nl").mkdir()
+    (root / "docs" / "nl" / "index.md").write_text(english.replace("# ", "# (nl) ", 1), encoding="utf-8")
+    assert sorted(_git(root, "status", "--porcelain").split("\n")[:-1]) == ["?? data/ui/nl.yaml", "?? docs/nl/"]
+    check = _run(root, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    site = tmp_path / "site"
+    _seconds, proc = build(site, site_url="http://127.0.0.1:8000/", root=root, extra_env={"PYTHONPATH": str(root / "src")})
+    assert proc.returncode == 0, proc.stderr
+    home = (site / "nl" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in home and "rh-fallback" not in home
+    untranslated = (site / "nl" / "help" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in untranslated
+    assert 'class="admonition outdated rh-fallback" lang="nl"' in untranslated and "not yet in Nederlands" in untranslated
+    assert '<div lang="en"><h1 id="get-help-now">' in untranslated
+    assert 'href="../../help/" hreflang="en"' in untranslated and 'href="../about/contribute/"' in untranslated
+    # not published: not offered in the switcher, not in the sitemap
+    for page in (site / "index.html", site / "nl" / "index.html", site / "it" / "help" / "index.html"):
+        assert 'hreflang="nl"' not in page.read_text(encoding="utf-8"), page
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/nl/" not in sitemap and 'hreflang="nl"' not in sitemap and "/it/" in sitemap
+    total = len(list((root / "docs" / "en").rglob("*.md")))
+    status = (site / "about" / "translations" / "index.html").read_text(encoding="utf-8")
+    assert f"Nederlands: 1 of {total} pages translated, 0 of them outdated, {total - 1} not translated" in status
+    assert f"Nederlands (nl): 1 of {total} pages translated" in _run(root, "translations").stdout
+
+
+def test_a_published_language_without_its_minimum_set_stops_check_and_build(tmp_path):
+    root = copy_project(tmp_path)
+    assert _run(root, "new-language", "nl").returncode == 0
+    path = root / "data" / "ui" / "nl.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  published: false", "  published: true"), encoding="utf-8")
+    minimum = yaml.safe_load(path.read_text(encoding="utf-8"))["language"]["minimum_set"]
+    (root / "docs" / "nl").mkdir()
+    (root / "docs" / "nl" / minimum[0]).write_text("---\ntitle: x\ndescription: y\n---\n# Vertaald\n", encoding="utf-8")
+    lines = [f"docs/nl/{rel}: not translated yet, and data/ui/nl.yaml publishes nl with this page in its "
+             f"minimum_set: translate it, or set published: false" for rel in minimum[1:]]
+    check = _run(root, "check")
+    assert check.returncode == 1 and all(line in check.stdout for line in lines), check.stdout
+    assert f"docs/nl/{minimum[0]}: not translated yet" not in check.stdout
+    _seconds, proc = build(tmp_path / "site", site_url="http://127.0.0.1:8000/", root=root,
+                           extra_env={"PYTHONPATH": str(root / "src")})
+    assert proc.returncode != 0 and all(line in proc.stderr for line in lines) and "Traceback" not in proc.stderr
+
+
+def test_a_data_text_not_yet_translated_is_shown_in_english_marked(project):
+    from realharm import glossary, render
+    from realharm.data import load_dataset
+
+    dataset = load_dataset(project.data, project.languages(), label_root=project.root)
+    service = dataset.services["IT"]["services"][0]
+    block = render.service_block(service, "nl")  # a language with no data texts yet
+    assert f'<span lang="en">{render.md_text(service["does"]["en"])}</span>' in block
+    translated = render.service_block(service, "it")
+    assert '<span lang="en">' not in translated and render.md_text(service["does"]["it"]) in translated
+    terms = glossary.load(project.data / "glossary.yaml", project.languages())
+    page = glossary.render(terms, lang="nl")
+    assert page.count('<span lang="en">') == 2 * len(terms)
+    assert '<span lang="en">' not in glossary.render(terms, lang="it")

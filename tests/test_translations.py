@@ -19,11 +19,11 @@ def write(repo, rel, text):
     path.write_text(text, encoding="utf-8")
 
 
-def test_up_to_date_outdated_and_missing(tmp_path):
+def test_up_to_date_outdated_and_untranslated(tmp_path):
     repo = tmp_path
     git(repo, "init", "-q", "-b", "main")
-    for rel in ("docs/en/a.md", "docs/it/a.md", "docs/en/b.md", "docs/it/b.md", "docs/en/c.md"):
-        write(repo, rel, "# x\n")
+    for rel in ("docs/en/a.md", "docs/it/a.md", "docs/en/b.md", "docs/it/b.md", "docs/en/c.md", "docs/en/d.md", "docs/it/d.md"):
+        write(repo, rel, "# x\n" if "/it/" not in rel or rel.endswith("d.md") else "# x (it)\n")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "first")
     write(repo, "docs/en/b.md", "# x, changed\n")
@@ -31,7 +31,10 @@ def test_up_to_date_outdated_and_missing(tmp_path):
     found = {s.page: s for s in translations.status(repo, ["en", "it"])}
     assert found["a.md"].state == "up-to-date"
     assert found["b.md"].state == "outdated" and found["b.md"].source.date.startswith("2026-02-03")
-    assert found["c.md"].state == "missing"
+    assert found["c.md"].state == "untranslated"  # no page
+    assert found["d.md"].state == "untranslated"  # a copy of the English page
+    assert translations.summary([s for s in found.values()]) == {
+        "ok": 2, "outdated": 1, "missing": 2, "total": 4, "texts": 0, "texts_total": 0}
     banner = translations.banner(list(found.values()), "it", "b.md")
     assert banner.startswith('!!! outdated "Traduzione da aggiornare"') and "3 febbraio 2026" in banner
     assert translations.banner(list(found.values()), "it", "a.md") == ""
@@ -43,7 +46,7 @@ def test_up_to_date_outdated_and_missing(tmp_path):
 
 def test_without_git_history_the_state_is_unknown(tmp_path):
     write(tmp_path, "docs/en/a.md", "# x\n")
-    write(tmp_path, "docs/it/a.md", "# x\n")
+    write(tmp_path, "docs/it/a.md", "# x (it)\n")
     assert [s.state for s in translations.status(tmp_path, ["en", "it"])] == ["unknown"]
 
 
@@ -52,16 +55,23 @@ def test_status_page_is_generated_into_the_site(built_site):
     assert "Stato delle traduzioni" in html and "<table>" in html
 
 
-def test_translations_command_fails_on_a_missing_page(tmp_path, capsys):
+def test_translations_command_fails_when_a_published_language_lacks_its_minimum_set(tmp_path, capsys):
     from realharm.__main__ import main
     import shutil
     from support import ROOT
 
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "data" / "ui", tmp_path / "data" / "ui")  # the languages and their settings
-    write(tmp_path, "docs/en/a.md", "# x\n")
-    write(tmp_path, "docs/it/a.md", "# x\n")
+    import yaml
+
+    minimum = yaml.safe_load((tmp_path / "data" / "ui" / "it.yaml").read_text(encoding="utf-8"))["language"]["minimum_set"]
+    for rel in minimum:
+        write(tmp_path, f"docs/en/{rel}", "# x\n")
+        write(tmp_path, f"docs/it/{rel}", "# x (it)\n")
+    write(tmp_path, "docs/en/other.md", "# not in the minimum set\n")
     assert main(["--root", str(tmp_path), "translations"]) == 0
-    write(tmp_path, "docs/en/b.md", "# y\n")
+    write(tmp_path, f"docs/it/{minimum[-1]}", "# x\n")  # a copy of the English page
     assert main(["--root", str(tmp_path), "translations"]) == 1
-    assert "docs/it/b.md: missing translation" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"docs/it/{minimum[-1]}: not translated yet, and data/ui/it.yaml publishes it" in out
+    assert "Italiano (it): 3 of 5 pages translated, 0 outdated, 2 not translated" in out

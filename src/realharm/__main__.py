@@ -4,7 +4,10 @@
   check         what the build checks (data, glossary, front matter, quizzes, data markers), then
                 parity of the translations and terminology; no build
   readability   words, sentences and readability of every learner page; fails on a missed target
-  translations  every page of every language: up to date, outdated or missing (from git history)
+  new-language  CODE: start a new language (its settings file) and print the next steps
+  translations  every page of every language: up to date, outdated or not translated (from git
+                history), and the data texts each language has; fails when a published language
+                lacks part of its minimum set of pages
   site          the static site, every PDF and the offline zip (what `make site` runs)
   bench         build time, page weight and Lighthouse scores against the budgets (`make bench`)
   render-diff   OLD_SITE NEW_SITE: every page whose main content differs between two builds
@@ -31,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="build time, page weight, Lighthouse")
     bench.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (no npm install)")
     bench.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is reported (5)")
-    sub.add_parser("translations", help="translation status of every page (fails if a page is missing)")
+    new = sub.add_parser("new-language", help="start a new language: its settings file, and the next steps")
+    new.add_argument("code", help="the language's code, e.g. nl")
+    sub.add_parser("translations", help="translation status of every page (fails if a published language lacks its minimum set)")
     diff = sub.add_parser("render-diff", help="pages whose main content differs between two built sites")
     diff.add_argument("old_site", help="the site built before a change (e.g. an upgrade)")
     diff.add_argument("new_site", help="the site built after it")
@@ -47,6 +52,25 @@ def main(argv: list[str] | None = None) -> int:
 
     use(project.root)
     languages = project.languages()
+    if args.command == "new-language":
+        from . import languages as language_settings
+
+        try:
+            path = language_settings.scaffold(project.root, args.code, languages[0])
+        except language_settings.LanguageError as exc:
+            print("\n".join(exc.problems), file=sys.stderr)
+            return 1
+        rel = path.relative_to(project.root)
+        print(f"""Your language, {args.code}, is ready to build: every page shows in English until you translate it.
+Next steps:
+1. Open {rel}: translate every line marked "# translate", and check the settings below them
+   (the quick-exit site of your country, the words to avoid, the countries to list first).
+2. Translate pages one by one: copy a page from docs/{languages[0]}/ to the same place in docs/{args.code}/
+   and translate it. Start with the pages listed under minimum_set.
+3. Run `make check`, then `make serve` to see your work at /{args.code}/.
+4. When the minimum set is translated, set published: true: readers can then pick your language.
+Read TRANSLATING.md for the details.""")
+        return 0
     if args.command == "bench":
         from . import bench as bench_module
 
@@ -61,7 +85,13 @@ def main(argv: list[str] | None = None) -> int:
 
         statuses = translations.status(project.root, languages)
         print(translations.report(statuses))
-        problems += [f"docs/{s.lang}/{s.page}: missing translation" for s in statuses if s.state == "missing"]
+        settings = project.settings()
+        for lang, (done, total) in translations.data_counts(project.data, languages).items():
+            counts = translations.summary([s for s in statuses if s.lang == lang])
+            print(f"{settings[lang]['language']['name']} ({lang}): {counts['ok']} of {counts['total']} pages "
+                  f"translated, {counts['outdated']} outdated, {counts['missing']} not translated; "
+                  f"data texts {done} of {total} translated")
+        problems += translations.minimum_set_problems(project.root, settings)
     if args.command == "readability":
         from . import readability
 

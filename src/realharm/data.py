@@ -156,7 +156,7 @@ def check_places(places: Any, label: str, languages: list[str]) -> list[str]:
         if not isinstance(names, dict):
             problems.append(f"{label}: entry {code}: field -: needs its names (CODE: {{en: ..., it: ...}})")
             continue
-        for lang in languages:
+        for lang in languages[:1]:  # other languages show the default one's name until translated
             if not isinstance(names.get(lang), str) or not names[lang]:
                 problems.append(f"{label}: entry {code}: field {lang}: missing translation '{lang}'")
         for lang, name in names.items():
@@ -205,7 +205,8 @@ class Dataset:
 def _schema(schemas: Path, kind: str, languages: list[str]) -> dict:
     schema = json.loads((schemas / f"{kind}.schema.json").read_text(encoding="utf-8"))
     schema = copy.deepcopy(schema)
-    schema["$defs"]["text"]["required"] = list(languages)
+    # only the default language is required: a text missing in another one is shown in it, marked
+    schema["$defs"]["text"]["required"] = list(languages[:1])
     return schema
 
 

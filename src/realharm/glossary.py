@@ -37,7 +37,7 @@ def load(path: Path, languages: list[str], label: str = "data/glossary.yaml") ->
             problems.append(f"{label}: entry {ident}: field id: used twice")
         seen.add(ident)
         for field in ("term", "forms", "short", "definition"):
-            for lang in languages:
+            for lang in languages[:1]:  # other languages show the default one's text until translated
                 if not (term.get(field) or {}).get(lang):
                     problems.append(f"{label}: entry {ident}: field {field}.{lang}: missing translation '{lang}'")
         for lang, name in (term.get("term") or {}).items():
@@ -74,12 +74,20 @@ def abbreviations(terms: list[dict], lang: str) -> str:
 
 
 def render(terms: list[dict], *, lang: str) -> str:
-    entries = sorted(terms, key=lambda t: t["term"][lang].lower().strip("«»"))
+    def text(term: dict, field: str) -> tuple[str, bool]:
+        """The text in ``lang``, or in English (True: to be marked) until it is translated."""
+        value = term[field].get(lang)
+        return (value, False) if value else (term[field]["en"], lang != "en")
+
+    def marked(value: str, english: bool) -> str:
+        return f'<span lang="en">{md_text(value)}</span>' if english else md_text(value)
+
+    entries = sorted(terms, key=lambda t: text(t, "term")[0].lower().strip("«»"))
     out = []
     for term in entries:
-        name = term["term"][lang]
-        out += [f"## {md_text(name[:1].upper() + name[1:])} {{ #{term['id']} }}", "",
-                md_text(term["definition"][lang]), ""]
+        name, english = text(term, "term")
+        out += [f"## {marked(name[:1].upper() + name[1:], english)} {{ #{term['id']} }}", "",
+                marked(*text(term, "definition")), ""]
     return "\n".join(out)
 
 

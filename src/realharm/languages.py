@@ -153,3 +153,71 @@ def plugin_languages(settings: dict[str, dict], default: str, only: str | None =
 def visible(settings: dict[str, dict], missing: dict[str, list[str]]) -> list[str]:
     """Languages offered in the switcher and the sitemap: published, with their minimum set."""
     return [code for code, s in settings.items() if s["language"]["published"] and not missing.get(code)]
+
+
+MARKER = "# ── the language's settings"
+
+
+def scaffold(root: Path, code: str, default: str = "en") -> Path:
+    """data/ui/<code>.yaml for a new language: the default language's file with every text marked
+    `# translate`, its own name and direction from Babel (CLDR), published: false."""
+    import json
+    import re
+
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        raise LanguageError([f"{code}: not a language code; use a two-letter code such as nl or es"]) from None
+    target = settings_dir(root) / f"{code}.yaml"
+    if target.exists():
+        raise LanguageError([f"data/ui/{code}.yaml: already exists; edit it instead"])
+    source = (settings_dir(root) / f"{default}.yaml").read_text(encoding="utf-8")
+    english = _load(root, default)
+    interface, _sep, _settings = source.partition(MARKER)
+    marked = []
+    for line in interface.splitlines():
+        text = re.match(r"^(\s*[\w-]+:)\s+(?!#)(\S.*)$", line)
+        marked.append(f"{line}  # translate" if text and not text.group(2).startswith(("[", "{")) else line)
+    name = locale.get_display_name(code) or code
+    direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
+    from mkdocs_static_i18n.reconfigure import LUNR_LANGUAGES
+
+    def q(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def block(key: str) -> list[str]:
+        return [f"{key}:"] + [f"  {k}: {q(v)}  # translate" for k, v in english[key].items()]
+
+    lines = marked + [
+        f"{MARKER} (see data/{default}/ui... in data/ui/{default}.yaml for what each one means) ──",
+        "language:",
+        f"  name: {q(name[:1].upper() + name[1:])}",
+        f"  direction: {direction}",
+        "  published: false          # true once the minimum set below is translated",
+        f"  minimum_set: {q(english['language']['minimum_set'])}",
+        "site:",
+        f"  description: {q(english['site']['description'].strip())}  # translate",
+        f"  copyright: {q(english['site']['copyright'].strip())}  # translate",
+        f"quick_exit_url: {q(english['quick_exit_url'])}  # a neutral site of your country",
+        "search:",
+        f"  lang: {code if code in LUNR_LANGUAGES else 'en'}",
+        "  separator: null",
+        "readability:",
+        "  metric: none               # or fk_grade / gulpease, with the content guide's target",
+        "  target: null",
+        "avoid: {}                    # words to avoid in your language: 'word': what to use instead",
+        "lead:",
+        "  services: []               # codes of data/places.yaml listed first, e.g. [NL]",
+        "  laws: []",
+        *block("palette"),
+        *block("admonitions"),
+        "nav: {}                      # menu names, e.g. {Get help: ...}; a missing one stays English",
+        *block("interface"),
+    ]
+    text = "\n".join(lines).replace(f" (see data/{default}/ui... in", " (see").rstrip() + "\n"
+    target.write_text(text, encoding="utf-8")
+    doc = yaml.safe_load(text)
+    assert {k: v for k, v in doc.items() if k in english} is not None
+    return target

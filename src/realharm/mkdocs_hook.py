@@ -60,8 +60,10 @@ def on_config(config):
     _state["renderers"]["repository"] = partial(render.render_repository, repository)
     _state["translations"] = translations.status(project.root, languages) if len(languages) > 1 else []
     names = {code: s["language"]["name"] for code, s in settings.items()}
+    texts = translations.data_counts(project.data, languages)
     _state["renderers"]["translations"] = lambda lang: translations.render(
-        _state["translations"], lang=lang, names=names, repo_url=repository)
+        _state["translations"], lang=lang, names=names, repo_url=repository, texts=texts)
+    _state["hidden"] = translations.unpublished(project.root, settings)
     _state["project"] = project
     return config
 
@@ -95,7 +97,21 @@ def _language(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme.language or "en"
 
 
+def _fallback(page, config) -> bool:
+    """This page of a language is the default language's page: not translated yet (no file in
+    docs/<lang>/, or a copy identical to the source)."""
+    building, default = config.theme["language"], _state["languages"][0]
+    if building == default:
+        return False
+    src = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    return not translations.is_translated(_state["project"].docs, building, src, default)
+
+
 def on_page_markdown(markdown, page, config, files):
+    if _fallback(page, config):
+        page.meta["rh_fallback"] = True
+        # read in the default language: data texts, quizzes and tooltips as on the source page
+        page.file.locale = _state["languages"][0]
     lang = _language(page, config)
     current_language.set(lang)
     try:
@@ -105,7 +121,7 @@ def on_page_markdown(markdown, page, config, files):
     if isinstance(page.meta.get("title"), str):
         # the theme prints the title as HTML (tab, header, navigation, search): plain text here
         page.meta["title"] = html.escape(page.meta["title"], quote=False)
-    if lang != _state["languages"][0]:
+    if lang != _state["languages"][0] and not page.meta.get("rh_fallback"):
         src = getattr(page.file, "norm_src_uri", page.file.src_uri)
         markdown = translations.banner(_state["translations"], lang, src) + markdown
     # glossary tooltips, in the page's language
@@ -113,7 +129,33 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return a11y.quiet_permalinks(glossary.first_use_tooltips(html))
+    html = a11y.quiet_permalinks(glossary.first_use_tooltips(html))
+    if page.meta.get("rh_fallback"):
+        html = _fallback_notice(page, config, files) + f'<div lang="{_state["languages"][0]}">{html}</div>'
+    return html
+
+
+def _fallback_notice(page, config, files) -> str:
+    """A notice in the page's language: not yet translated, with links to the source page and to
+    how to help translate."""
+    from realharm.render import _t
+
+    lang = config.theme["language"]
+    depth = page.url.count("/")
+    english = "../" * depth + page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
+    contribute = next((f for f in files.documentation_pages()
+                       if getattr(f, "norm_src_uri", f.src_uri) == "about/contribute.md"), None)
+    help_url = contribute.url_relative_to(page.file) if contribute else english
+    text = _t(lang, "translations.fallback").format(language=_state["settings"][lang]["language"]["name"])
+
+    def esc(value: str) -> str:
+        return html.escape(value, quote=True)
+
+    return (f'<div class="admonition outdated rh-fallback" lang="{esc(lang)}">'
+            f'<p class="admonition-title">{esc(_t(lang, "translations.fallback_title"))}</p>'
+            f'<p>{esc(text)}</p><p><a href="{esc(english or "./")}" hreflang="en">'
+            f'{esc(_t(lang, "translations.fallback_english"))}</a> · '
+            f'<a href="{esc(help_url)}">{esc(_t(lang, "translations.fallback_help"))}</a></p></div>')
 
 
 def on_page_context(context, page, config, nav):
@@ -123,6 +165,12 @@ def on_page_context(context, page, config, nav):
     context["rh_help_url"] = target.url_relative_to(page.file) if target else None
     from realharm.pdf import pdf_link
 
+    hidden = _state.get("hidden") or set()
+    if hidden and isinstance(config.extra.get("alternate"), list):
+        # a language not yet published is built for preview, but not offered to readers
+        shown = [alt for alt in config.extra["alternate"] if alt.get("lang") not in hidden]
+        config.extra["alternate"] = shown
+        config.extra.alternate = shown
     context["rh_pdf"] = pdf_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
     return context
 
@@ -159,6 +207,24 @@ def on_post_template(output, template_name, config):
     return ""  # an empty result is not written: the default language's /404.html stays
 
 
+def _hide_from_sitemap(site_dir: Path, config, hidden: set[str]) -> None:
+    """Languages not yet published leave the sitemap: their pages and their alternate links."""
+    import gzip
+    import re
+
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    base = html.escape(config.site_url or "", quote=True)
+    text = sitemap.read_text(encoding="utf-8")
+    for lang in hidden:
+        text = re.sub(rf"\s*<url>\s*<loc>{re.escape(base)}{re.escape(lang)}/.*?</url>", "", text, flags=re.S)
+        text = re.sub(rf'\s*<xhtml:link rel="alternate" hreflang="{re.escape(lang)}"[^>]*/>', "", text)
+    sitemap.write_text(text, encoding="utf-8")
+    if (site_dir / "sitemap.xml.gz").is_file():
+        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
 @event_priority(-200)  # after the i18n plugin (-100) has built every language and merged search
 def on_post_build(config):
     """Security headers for static hosts, computed from the pages just built; a page with an
@@ -170,6 +236,8 @@ def on_post_build(config):
     if (site_dir / "search" / "search_index.json").is_file():
         split_index(site_dir, _state["languages"], offline=_state.get("offline", False),
                     settings=_state["settings"])
+    if _state.get("hidden"):
+        _hide_from_sitemap(site_dir, config, _state["hidden"])
     overrides = Path(config.config_file_path).parent / "overrides"
     try:
         write_header_files(site_dir, overrides)

@@ -42,6 +42,22 @@ def _text(value: dict | None, lang: str) -> str:
     return value.get(lang) or value.get("en") or ""
 
 
+def _fallback(value: dict | None, lang: str) -> bool:
+    """The text is shown in the default language: not yet translated into ``lang``."""
+    return bool(value) and not value.get(lang) and bool(value.get("en"))
+
+
+def _tx(value: dict | None, lang: str) -> str:
+    """A data text for a Markdown source; a text not yet translated is shown in English, marked."""
+    text = md_text(_text(value, lang))
+    return f'<span lang="en">{text}</span>' if _fallback(value, lang) else text
+
+
+def _tcell(value: dict | None, lang: str) -> str:
+    text = _cell(_text(value, lang))
+    return f'<span lang="en">{text}</span>' if _fallback(value, lang) else text
+
+
 def _lang_name(code: str, lang: str) -> str:
     try:
         name = Locale.parse(lang).languages.get(code)
@@ -84,8 +100,8 @@ def service_block(service: dict, lang: str, heading: str = "###") -> str:
     lines = [f"{heading} {md_text(service['name'])} {{ #{service['id']} }}", ""]
     ages = ", ".join(s(f"services.ages.{a}") for a in service["ages"])
     lines += [f"*{s('services.kinds.' + service['kind'])} · {ages}*", ""]
-    lines += [md_text(_text(service["does"], lang)), ""]
-    lines.append(f"- **{s('services.for')}:** {md_text(_text(service['for'], lang))}")
+    lines += [_tx(service["does"], lang), ""]
+    lines.append(f"- **{s('services.for')}:** {_tx(service['for'], lang)}")
     phone = service.get("phone")
     if phone:
         bits = []
@@ -101,14 +117,14 @@ def service_block(service: dict, lang: str, heading: str = "###") -> str:
     website = f"<{url}>" if url.lower().startswith(("https://", "http://")) else f"[{md_text(url)}]({url})"
     lines.append(f"- **{s('services.website')}:** {website}")
     if service.get("hours"):
-        lines.append(f"- **{s('services.hours')}:** {md_text(_text(service['hours'], lang))}")
+        lines.append(f"- **{s('services.hours')}:** {_tx(service['hours'], lang)}")
     if service.get("languages"):
         names = ", ".join(md_text(_lang_name(code, lang)) for code in service["languages"])
         lines.append(f"- **{s('services.languages')}:** {names}")
     if service.get("cost"):
-        lines.append(f"- **{s('services.cost')}:** {md_text(_text(service['cost'], lang))}")
+        lines.append(f"- **{s('services.cost')}:** {_tx(service['cost'], lang)}")
     if service.get("notes"):
-        lines.append(f"- **{s('services.notes')}:** {md_text(_text(service['notes'], lang))}")
+        lines.append(f"- **{s('services.notes')}:** {_tx(service['notes'], lang)}")
     checked = s("services.checked", date=_date(service["verified_on"], lang))
     tail = f" ({s('services.copy_date', date=service['source_date'])})" if service.get("source_date") else ""
     source = href(service["source_url"], where("source_url"))
@@ -226,18 +242,18 @@ def render_laws_table(dataset: Dataset, *, lang: str) -> str:
             status += f" ({_t(lang, 'laws.since')} {prov['in_force_since'][:4]})"
         else:
             status += f" ({prov['status_date']})"
-        row = [f"[{_cell(where)}]({page}.md)", f"[{_cell(_text(prov['title'], lang))}]({page}.md#{prov['id']})",
+        row = [f"[{_cell(where)}]({page}.md)", f"[{_tcell(prov['title'], lang)}]({page}.md#{prov['id']})",
                _cell(status)]
         row += [s(f"laws.coverage.{prov['acts'][a]}") for a in acts]
-        row += [s(f"laws.coverage.{prov['ai_named']}"), _cell(_text(prov["max_penalty"], lang))]
+        row += [s(f"laws.coverage.{prov['ai_named']}"), _tcell(prov["max_penalty"], lang)]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines) + "\n"
 
 
 def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##") -> str:
     s = partial(_m, lang)
-    lines = [f"{heading} {md_text(_text(prov['title'], lang))} {{ #{prov['id']} }}", ""]
-    lines += [md_text(_text(prov["summary"], lang)), ""]
+    lines = [f"{heading} {_tx(prov['title'], lang)} {{ #{prov['id']} }}", ""]
+    lines += [_tx(prov["summary"], lang), ""]
     status = s(f"laws.status.{prov['status']}")
     when = prov.get("in_force_since") or prov["status_date"]
     rows = [
@@ -247,18 +263,18 @@ def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##"
         (s("laws.kind_label"), s("laws.kinds." + prov["kind"])),
         (s("laws.who_protected"), ", ".join(s(f"laws.protects.{p}") for p in prov["protects"])),
         (s("laws.ai_named"), s(f"laws.coverage.{prov['ai_named']}")),
-        (s("laws.prosecution"), _cell(_text(prov["prosecution"], lang))),
-        (s("laws.max_penalty"), _cell(_text(prov["max_penalty"], lang))),
+        (s("laws.prosecution"), _tcell(prov["prosecution"], lang)),
+        (s("laws.max_penalty"), _tcell(prov["max_penalty"], lang)),
     ]
     if prov.get("platform_duties"):
-        rows.append((s("laws.platform_duties"), _cell(_text(prov["platform_duties"], lang))))
+        rows.append((s("laws.platform_duties"), _tcell(prov["platform_duties"], lang)))
     lines += ["| | |", "|---|---|"] + [f"| **{k}** | {v} |" for k, v in rows] + [""]
     lines += [f"**{s('laws.what_acts')}:**", ""]
     lines += [f"- {s('laws.acts.' + a)}: {s('laws.coverage.' + prov['acts'][a])}"
               for a in ("creating", "sharing", "threatening", "possessing", "tools")]
     lines.append("")
     if prov.get("notes"):
-        lines += [f"**{s('laws.notes')}:** {md_text(_text(prov['notes'], lang))}", ""]
+        lines += [f"**{s('laws.notes')}:** {_tx(prov['notes'], lang)}", ""]
     tail = f" ({s('services.copy_date', date=prov['source_date'])})" if prov.get("source_date") else ""
     source = href(prov["source_url"], _where("laws", prov["jurisdiction"], prov["id"], "source_url"))
     lines += [f"[{s('laws.source')}]({source}) · {s('laws.verified')}: "
@@ -282,7 +298,7 @@ def law_changes(dataset: Dataset, lang: str) -> list[tuple[str, str, str, str]]:
     events = []
     for code, prov in _provisions(dataset, lang):
         for step in prov.get("history", []):
-            events.append((step["date"], code, prov["id"], md_text(_text(step["what"], lang))))
+            events.append((step["date"], code, prov["id"], _tx(step["what"], lang)))
         if not prov.get("history"):
             status = _m(lang, f"laws.status.{prov['status']}")
             events.append((prov.get("in_force_since") or prov["status_date"], code, prov["id"], status))
@@ -293,7 +309,7 @@ def render_law_changes(dataset: Dataset, *, lang: str) -> str:
     events = law_changes(dataset, lang)
     if not events:
         return _m(lang, "laws.changes_none") + "\n"
-    titles = {p["id"]: md_text(_text(p["title"], lang)) for _c, p in _provisions(dataset, lang)}
+    titles = {p["id"]: _tx(p["title"], lang) for _c, p in _provisions(dataset, lang)}
     lines = []
     for when, code, pid, what in events:
         where = md_text(dataset.place_name(code, lang))

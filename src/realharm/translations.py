@@ -1,5 +1,7 @@
 """Translation status from git history: for every page of every language, up to date,
-outdated (the source page changed in git after the translation last changed) or missing."""
+outdated (the source page changed in git after the translation last changed) or untranslated
+(no page in docs/<lang>/, or a copy identical to the source page: readers get the source page,
+marked as such); and the data texts each language has."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ class Change:
 class Status:
     lang: str
     page: str                 # path under docs/<lang>/
-    state: str                # "up-to-date" | "outdated" | "missing" | "unknown"
+    state: str                # "up-to-date" | "outdated" | "untranslated" | "unknown"
     source: Change | None     # last change of the source page
     translation: Change | None
 
@@ -51,8 +53,8 @@ def status(root: Path, languages: list[str]) -> list[Status]:
     for lang in languages[1:]:
         for src in markdown_files(docs / default):
             rel = src.relative_to(docs / default).as_posix()
-            if not (docs / lang / rel).is_file():
-                out.append(Status(lang, rel, "missing", None, None))
+            if not is_translated(docs, lang, rel, default):
+                out.append(Status(lang, rel, "untranslated", None, None))
                 continue
             if changes is None:
                 out.append(Status(lang, rel, "unknown", None, None))
@@ -69,6 +71,63 @@ def status(root: Path, languages: list[str]) -> list[Status]:
     return out
 
 
+def is_translated(docs: Path, lang: str, rel: str, default: str) -> bool:
+    """docs/<lang>/<rel> exists and is not a copy of the source page."""
+    twin = docs / lang / rel
+    return twin.is_file() and twin.read_bytes() != (docs / default / rel).read_bytes()
+
+
+def minimum_set_problems(root: Path, settings: dict[str, dict]) -> list[str]:
+    """A published language must have its minimum set of pages translated: one line per page."""
+    default = next(iter(settings))
+    out = []
+    for lang, s in list(settings.items())[1:]:
+        if not s["language"]["published"]:
+            continue
+        for rel in s["language"]["minimum_set"]:
+            if not is_translated(root / "docs", lang, rel, default):
+                out.append(f"docs/{lang}/{rel}: not translated yet, and data/ui/{lang}.yaml publishes "
+                           f"{lang} with this page in its minimum_set: translate it, or set published: false")
+    return out
+
+
+def unpublished(root: Path, settings: dict[str, dict]) -> set[str]:
+    """Languages left out of the switcher and the sitemap: not published, or minimum set not translated."""
+    default = next(iter(settings))
+    return {lang for lang, s in list(settings.items())[1:]
+            if not s["language"]["published"]
+            or not all(is_translated(root / "docs", lang, rel, default) for rel in s["language"]["minimum_set"])}
+
+
+def _texts(node, found: list[dict]) -> None:
+    """Every text for people in a data document: a mapping with an English string."""
+    if isinstance(node, dict):
+        if isinstance(node.get("en"), str) and all(isinstance(v, str) for v in node.values()):
+            found.append(node)
+            return
+        for value in node.values():
+            _texts(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _texts(value, found)
+
+
+def data_counts(data_dir: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
+    """(texts translated, texts in all) of data/ (services, laws, glossary, places, curriculum)
+    for each language but the default one."""
+    import yaml
+
+    texts: list[dict] = []
+    for path in sorted(data_dir.rglob("*.yaml")):
+        if path.parent.name in ("ui", "schema"):
+            continue
+        try:
+            _texts(yaml.safe_load(path.read_text(encoding="utf-8")), texts)
+        except yaml.YAMLError:
+            continue  # reported by the data checks
+    return {lang: (sum(1 for t in texts if t.get(lang)), len(texts)) for lang in languages[1:]}
+
+
 def report(statuses: list[Status]) -> str:
     lines = []
     for s in statuses:
@@ -82,16 +141,25 @@ def report(statuses: list[Status]) -> str:
     return "\n".join(lines)
 
 
-def render(statuses: list[Status], *, lang: str, names: dict[str, str], repo_url: str = "") -> str:
+def summary(rows: list[Status], texts: tuple[int, int] | None = None) -> dict[str, int]:
+    """Counts of one language: translated (up to date, outdated or not yet committed), outdated,
+    untranslated, pages in all, and data texts translated / in all."""
+    counts = {state: sum(1 for s in rows if s.state == state) for state in ("up-to-date", "outdated", "untranslated", "unknown")}
+    return {"ok": counts["up-to-date"] + counts["unknown"] + counts["outdated"], "outdated": counts["outdated"],
+            "missing": counts["untranslated"], "total": len(rows),
+            "texts": (texts or (0, 0))[0], "texts_total": (texts or (0, 0))[1]}
+
+
+def render(statuses: list[Status], *, lang: str, names: dict[str, str], repo_url: str = "",
+           texts: dict[str, tuple[int, int]] | None = None) -> str:
     """The translation status page: a summary and a table per language."""
     from .render import _cell, _date, _m, _t
 
     out = []
     for code in sorted({s.lang for s in statuses}):
         rows = [s for s in statuses if s.lang == code]
-        counts = {state: sum(1 for s in rows if s.state == state) for state in ("up-to-date", "outdated", "missing")}
-        out += [_m(lang, "translations.summary", lang=names.get(code, code), ok=counts["up-to-date"],
-                   total=len(rows), outdated=counts["outdated"], missing=counts["missing"]), ""]
+        out += [_m(lang, "translations.summary", lang=names.get(code, code),
+                   **summary(rows, (texts or {}).get(code))), ""]
         head = [_m(lang, f"translations.{k}") for k in ("page", "state", "source_changed", "translation_changed")]
         out += ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
         for s in rows:

@@ -69,7 +69,12 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
     quizzes and data markers."""
     when = when or today()
     result = Content()
-    result.problems += language_settings.problems(project.root, languages)
+    found = language_settings.problems(project.root, languages)
+    result.problems += found
+    if not found:
+        from .translations import minimum_set_problems
+
+        result.problems += minimum_set_problems(project.root, language_settings.load(project.root, languages))
     try:
         result.dataset = load_dataset(project.data, languages, label_root=project.root, today=when)
     except DataError as exc:
