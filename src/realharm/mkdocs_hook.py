@@ -36,6 +36,9 @@ def on_config(config):
                           + "\n".join(exc.problems)) from None
     languages = list(settings)
     _state["languages"] = languages
+    # the languages this build writes, the one at the site's root first (search.split_index)
+    only = os.environ.get("BUILD_ONLY_LOCALE")
+    _state["built"] = [only] if only in settings else languages
     _state["settings"] = settings
     _configure_languages(config, settings)
     # the same checks as `make check` (data, glossary, front matter, quizzes, markers), before any page
@@ -230,12 +233,17 @@ def on_post_build(config):
     """Security headers for static hosts, computed from the pages just built; a page with an
     inline script or style that is not on the known list stops the build."""
     from realharm.headers import UnknownInlineCode, write_header_files
-    from realharm.search import split_index
+    from realharm.search import problems, split_index
 
     site_dir = Path(config.site_dir)
-    if (site_dir / "search" / "search_index.json").is_file():
-        split_index(site_dir, _state["languages"], offline=_state.get("offline", False),
+    # the i18n plugin runs this after each language it builds; the index is whole after the last
+    whole = not getattr(config.plugins.get("i18n"), "building", False)
+    if whole and (site_dir / "search" / "search_index.json").is_file():
+        split_index(site_dir, _state["built"], offline=_state.get("offline", False),
                     settings=_state["settings"])
+        found = problems(site_dir, _state["built"])
+        if found:
+            raise PluginError("the search indexes have problems (one per line):\n" + "\n".join(found))
     if _state.get("hidden"):
         _hide_from_sitemap(site_dir, config, _state["hidden"])
     overrides = Path(config.config_file_path).parent / "overrides"
