@@ -69,3 +69,17 @@ def test_page_weight_counts_the_workers_script_and_what_it_fetches(tmp_path):
     assert n1 == 3  # the page, the worker's script, the worker's fetch
     assert 30 * 1024 < first < 32 * 1024
     assert n2 >= 1 and repeat < first
+
+
+def test_search_index_size_per_language_in_bytes_and_gzipped(tmp_path):
+    import gzip
+
+    english, italian = b'{"docs":[' + b'{"t":"help"},' * 300 + b'{}]}', b'{"docs":[]}'
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_bytes(english)
+    (tmp_path / "it" / "search").mkdir(parents=True)
+    (tmp_path / "it" / "search" / "search_index.json").write_bytes(italian)
+    sizes = bench.search_index_sizes(tmp_path, ["en", "it", "nl"])
+    assert sizes == {"en": (len(english), len(gzip.compress(english, mtime=0))),
+                     "it": (len(italian), len(gzip.compress(italian, mtime=0)))}
+    assert sizes["en"][1] < sizes["en"][0] / 10  # repetitive text packs well

@@ -1,5 +1,6 @@
-"""`make bench`: build times, page weight on first and repeat visit (gzip, as a static host
-serves it), and Lighthouse mobile scores where Lighthouse can be installed from npm.
+"""`make bench`: build times, the search index of each language (bytes and gzipped), page weight
+on first and repeat visit (gzip, as a static host serves it), and Lighthouse mobile scores where
+Lighthouse can be installed from npm.
 
 Budgets (DESIGN.md, issue "Keeping it true"): a lesson page (lesson plan or learner page)
 transfers at most 90 KB gzipped on a first visit and 15 KB on a repeat visit; Lighthouse 100 in
@@ -251,6 +252,20 @@ def budget_misses(template: str, path: str, weight: tuple[int, int, int, int], l
     return missed
 
 
+def search_index_sizes(site: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
+    """Each language's search index (the default language's at the root): (bytes, bytes gzipped).
+    A reader's first search downloads it; a language with no index is left out."""
+    from realharm.search import index_path
+
+    sizes = {}
+    for lang in languages:
+        path = index_path(site, lang, languages)
+        if path.is_file():
+            data = path.read_bytes()
+            sizes[lang] = (len(data), len(gzip.compress(data, mtime=0)))
+    return sizes
+
+
 def main(root: Path | None = None, *, with_lighthouse: bool = True, runs: int = 5) -> int:
     project = Project(root or Path.cwd())
     languages = project.languages()
@@ -261,6 +276,8 @@ def main(root: Path | None = None, *, with_lighthouse: bool = True, runs: int = 
         single = {lang: timed_build(project, Path(tmp) / f"only-{lang}", only=lang) for lang in languages}
         print(f"build: all languages {full:.1f} s (budget {BUDGET_BUILD_S} s: {'met' if full < BUDGET_BUILD_S else 'MISSED'})"
               + "".join(f"; only {lang} {sec:.1f} s" for lang, sec in single.items()))
+        print("search index: " + "; ".join(f"{lang} {raw / 1024:.0f} KB ({packed / 1024:.0f} KB gz)"
+                                           for lang, (raw, packed) in search_index_sizes(site, languages).items()))
         server, base = serve(site)
         try:
             measured = targets(languages, site)
