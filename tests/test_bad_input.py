@@ -43,9 +43,8 @@ def test_a_broken_quiz_is_never_printed_as_code():
 # ── dates of things already done ──
 @pytest.mark.parametrize("kind, old, new, field", [
     ("services", "verified_on: 2026-11-25", "verified_on: 2026-12-07", "verified_on"),
-    ("laws", "in_force_since: 2019-08-09", "in_force_since: 2035-01-31", "in_force_since"),
+    ("laws", "adopted_on: 2019-07-19", "adopted_on: 2035-01-31", "adopted_on"),
     ("laws", "verified_on: 2026-11-25", "verified_on: 2031-01-01", "verified_on"),
-    ("laws", "status_date: 2019-08-09", "status_date: 2027-01-01", "status_date"),
 ])
 def test_a_date_in_the_future_is_rejected(tmp_path, kind, old, new, field):
     good = GOOD_SERVICE if kind == "services" else GOOD_LAW
@@ -325,8 +324,9 @@ EDITS = {
                                 f"{LESSON_M1}: front matter: field duration_minutes: is missing"),
     "marker without data": ("docs/en/help/directory/it.md", "country=IT", "country=XX",
                             "docs/en/help/directory/it.md: marker realharm:services: country 'XX' has no data"),
-    "verified in the future": ("data/laws/gb.yaml", "in_force_since: 2024-01-31", "in_force_since: 2035-01-31",
-                               "data/laws/gb.yaml: entry gb-soa-66b: field in_force_since: 2035-01-31 is in the future"),
+    "verified in the future": ("data/laws/gb.yaml", "adopted_on: 2023-10-26\n    in_force_since: 2024-01-31",
+                               "adopted_on: 2035-01-31\n    in_force_since: 2024-01-31",
+                               "data/laws/gb.yaml: entry gb-soa-66b: field adopted_on: 2035-01-31 is in the future"),
     "glossary id twice": ("data/glossary.yaml", "- id: synthetic-media", "- id: deepfake",
                           "data/glossary.yaml: entry deepfake: field id: used twice"),
 }

@@ -26,6 +26,7 @@ services:
     url: https://www.example.org/
     source_url: https://www.example.org/about
     verified_on: 2026-11-25
+    review_by: 2027-11-25
 """
 
 GOOD_LAW = """\
@@ -38,8 +39,7 @@ provisions:
     citation: "Art. 1"
     title: {en: "Example", it: "Esempio"}
     kind: criminal
-    status: in_force
-    status_date: 2019-08-09
+    adopted_on: 2019-07-19
     in_force_since: 2019-08-09
     acts: {creating: "no", sharing: "yes", threatening: "no", possessing: "no", tools: "no"}
     ai_named: "no"
@@ -49,6 +49,7 @@ provisions:
     summary: {en: "Sharing is a crime.", it: "Diffondere è reato."}
     source_url: https://www.example.org/law
     verified_on: 2026-11-25
+    review_by: 2027-05-25
 """
 
 
@@ -122,14 +123,16 @@ def test_country_must_match_file_name(tmp_path):
 @pytest.mark.parametrize("change, expected", [
     (("    source_url: https://www.example.org/law\n", ""),
      "data/laws/it.yaml: entry it-example: field source_url: is missing"),
-    (("status: in_force", "status: passed"),
-     "data/laws/it.yaml: entry it-example: field status:"),
+    (("adopted_on: 2019-07-19", "status: passed"),
+     "data/laws/it.yaml: entry it-example: field status: 'passed' is not allowed"),
     (('sharing: "yes"', "sharing: yes"),
      "data/laws/it.yaml: entry it-example: field acts.sharing:"),
-    (("    in_force_since: 2019-08-09\n", ""),
-     "data/laws/it.yaml: entry it-example: field in_force_since: is missing"),
-    (("status: in_force", "status: bill"),
-     "data/laws/it.yaml: entry it-example: field in_force_since: is only for provisions whose status is in_force"),
+    (("    review_by: 2027-05-25\n", ""),
+     "data/laws/it.yaml: entry it-example: field review_by: is missing"),
+    (("adopted_on: 2019-07-19", "status: bill\n    last_step_on: 2019-07-19"),
+     "data/laws/it.yaml: entry it-example: field status: a bill (status: bill) is not law"),
+    (("adopted_on: 2019-07-19", "last_step_on: 2019-07-19"),
+     "data/laws/it.yaml: entry it-example: field last_step_on: is only for a bill"),
     (("jurisdiction: IT\n    official_name", "jurisdiction: FR\n    official_name"),
      "data/laws/it.yaml: entry it-example: field jurisdiction: 'FR' is not part of 'IT'"),
 ])

@@ -141,7 +141,8 @@ def braces_problem(value: Any) -> str | None:
 
 
 # Fields that record something already done (never later than the build date).
-DONE_DATES = ("verified_on", "in_force_since", "status_date")
+# (in_force_since, transposition_deadline and repealed_on may be future dates: the status follows them.)
+DONE_DATES = ("verified_on", "adopted_on", "last_step_on")
 # Fields whose text becomes a heading on a page.
 HEADING_FIELDS = {"services": ("name",), "laws": ("title",)}
 
@@ -233,7 +234,7 @@ def _describe(error, doc: Any, list_key: str, languages: list[str]) -> tuple[str
         message = error.message.replace("Additional properties are not allowed", "unknown field(s)")
     elif error.validator == "pattern":
         message = f"{error.instance!r} is not in the expected form"
-        if fld.endswith(("verified_on", "status_date", "in_force_since", "date")):
+        if fld.endswith(("_on", "in_force_since", "date", "_deadline", "review_by")):
             message = f"{error.instance!r} is not an ISO date (YYYY-MM-DD)"
         elif "url" in fld:
             message = url_problem(error.instance, re.compile(error.validator_value)) or message
@@ -241,9 +242,16 @@ def _describe(error, doc: Any, list_key: str, languages: list[str]) -> tuple[str
             message = f"{error.instance!r} is not a phone number (digits, spaces, dashes; international starts with +)"
     elif error.validator == "format":
         message = f"{error.instance!r} is not a real date"
-    elif error.validator == "not" and error.validator_value == {"required": ["in_force_since"]}:
-        fld = "in_force_since"
-        message = "is only for provisions whose status is in_force"
+    elif error.validator == "not" and error.validator_value == {"required": ["last_step_on"]}:
+        fld = "last_step_on"
+        message = "is only for a bill (status: bill); a law has adopted_on and in_force_since"
+    elif error.validator == "not" and fld == "":
+        fld = "status"
+        message = ("a bill (status: bill) is not law: it has no adopted_on or in_force_since; when it is "
+                   "adopted, remove status and last_step_on and write those dates")
+    elif error.validator == "const" and fld.endswith("status"):
+        message = (f"{error.instance!r} is not allowed: write status: bill for a bill, and leave status out for "
+                   "a law (its status is worked out from adopted_on, in_force_since and the other dates)")
     return entry, fld or "-", message
 
 

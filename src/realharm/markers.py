@@ -17,8 +17,11 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
     "law-changes": (), "modules": (), "lessons": (), "curriculum-map": (), "glossary": (),
     "translations": (), "repository": (),
 }
-# Arguments a marker may also take: law level=3 puts its headings under a section's h2.
-OPTIONAL: dict[str, dict[str, tuple[str, ...]]] = {"law": {"level": ("2", "3", "4")}}
+# Arguments a marker may also take: law level=3 puts its headings under a section's h2;
+# law-changes latest=N keeps the N newest steps, base=law/ links from a page outside law/
+# (None: any value, checked below).
+OPTIONAL: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "law": {"level": ("2", "3", "4")}, "law-changes": {"latest": None, "base": None}}
 # Pages that show one place's data (named by its code, help/directory/it.md, law/gb.md): the
 # marker's code must be the page's file name.
 PLACE_PAGES = {"services": ("help", "directory"), "law": ("law",)}
@@ -51,14 +54,16 @@ def check(markdown: str, rel: str, label: str, data_codes: dict[str, set[str]] |
         optional = OPTIONAL.get(name, {})
         if sorted(a for a in args if a not in optional) != sorted(ARGUMENTS[name]):
             wanted = " ".join(f"{a}=..." for a in ARGUMENTS[name]) or "no arguments"
-            wanted += "".join(f" (and, if needed, {a}={'/'.join(v)})" for a, v in optional.items())
+            wanted += "".join(f" (and, if needed, {a}={'/'.join(v) if v else '...'})" for a, v in optional.items())
             problems.append(f"{where}: wrong arguments {' '.join(sorted(args)) or '(none)'}; it takes {wanted}")
             continue
-        bad = [f"{a}={args[a]}" for a, values in optional.items() if a in args and args[a] not in values]
+        bad = [f"{a}={args[a]}" for a, values in optional.items() if values and a in args and args[a] not in values]
         if bad:
             problems.append(f"{where}: {', '.join(bad)} is not allowed; use "
-                            + "; ".join(f"{a}={'/'.join(v)}" for a, v in optional.items()))
+                            + "; ".join(f"{a}={'/'.join(v)}" for a, v in optional.items() if v))
             continue
+        if "latest" in args and not args["latest"].isdigit():
+            problems.append(f"{where}: latest={args['latest']} must be a number of entries, e.g. latest=3")
         if name not in PLACE_PAGES:
             continue
         key = ARGUMENTS[name][0]

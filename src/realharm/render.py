@@ -15,6 +15,7 @@ import markdown
 from babel import Locale, UnknownLocaleError
 
 from .data import Dataset
+from .lawstatus import build_date, dated_steps, law_status
 from .safe import href, md_text
 from .ui import setting, strings
 
@@ -227,7 +228,24 @@ def _cell(text: str) -> str:
     return md_text(text).replace("|", "\\|").replace("\n", " ")
 
 
-def render_laws_table(dataset: Dataset, *, lang: str) -> str:
+def status_text(prov: dict, lang: str, today: date | None = None) -> str:
+    """The status of a law on the build date, in words, with the date it depends on (plain text)."""
+    status = law_status(prov, today or build_date())
+    text = _t(lang, f"laws.state.{status.key}").format(**{k: _date(v, lang) for k, v in status.dates.items()})
+    return _it_dates(text) if lang == "it" else text
+
+
+_IT_ELISION = {"dal": "dall'", "il": "l'", "al": "all'", "del": "dell'"}
+
+
+def _it_dates(text: str) -> str:
+    """Italian dates as they are written: «dal 1° luglio», «dall'8 dicembre», «l'11 luglio»."""
+
+    text = re.sub(r"\b1 (?=[a-z])", "1° ", text)
+    return re.sub(r"\b(dal|il|al|del) (8|11)\b", lambda m: _IT_ELISION[m.group(1)] + m.group(2), text)
+
+
+def render_laws_table(dataset: Dataset, *, lang: str, today: date | None = None) -> str:
     s = partial(_m, lang)
     acts = ("creating", "sharing", "threatening", "possessing")
     head = [s("laws.jurisdiction"), s("laws.law"), s("laws.status_label")] + [s(f"laws.acts.{a}") for a in acts] + [
@@ -237,11 +255,7 @@ def render_laws_table(dataset: Dataset, *, lang: str) -> str:
     for code, prov in _provisions(dataset, lang):
         where = dataset.place_name(prov["jurisdiction"], lang)
         page = code.lower()
-        status = _t(lang, f"laws.status.{prov['status']}")
-        if prov["status"] == "in_force" and prov.get("in_force_since"):
-            status += f" ({_t(lang, 'laws.since')} {prov['in_force_since'][:4]})"
-        else:
-            status += f" ({prov['status_date']})"
+        status = status_text(prov, lang, today)
         row = [f"[{_cell(where)}]({page}.md)", f"[{_tcell(prov['title'], lang)}]({page}.md#{prov['id']})",
                _cell(status)]
         row += [s(f"laws.coverage.{prov['acts'][a]}") for a in acts]
@@ -250,16 +264,14 @@ def render_laws_table(dataset: Dataset, *, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##") -> str:
+def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##", today: date | None = None) -> str:
     s = partial(_m, lang)
     lines = [f"{heading} {_tx(prov['title'], lang)} {{ #{prov['id']} }}", ""]
     lines += [_tx(prov["summary"], lang), ""]
-    status = s(f"laws.status.{prov['status']}")
-    when = prov.get("in_force_since") or prov["status_date"]
     rows = [
         (s("laws.official_name"), f"<cite>{_cell(prov['official_name'])}</cite>"),
         (s("laws.citation"), _cell(prov["citation"])),
-        (s("laws.status_label"), f"{status} — {md_text(_date(when, lang))}"),
+        (s("laws.status_label"), _cell(status_text(prov, lang, today))),
         (s("laws.kind_label"), s("laws.kinds." + prov["kind"])),
         (s("laws.who_protected"), ", ".join(s(f"laws.protects.{p}") for p in prov["protects"])),
         (s("laws.ai_named"), s(f"laws.coverage.{prov['ai_named']}")),
@@ -282,38 +294,44 @@ def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##"
     return "\n".join(lines)
 
 
-def render_law(dataset: Dataset, *, lang: str, jurisdiction: str, level: str = "2") -> str:
+def render_law(dataset: Dataset, *, lang: str, jurisdiction: str, level: str = "2", today: date | None = None) -> str:
     """A jurisdiction's provisions, each under a heading of the given level: 2 under a page's
-    h1 (law/xx.md), 3 under a section's h2 (`level=3` in the marker)."""
+    h1 (law/xx.md), 3 under a section's h2 (`level=3` in the marker); statuses as on ``today``
+    (the build date when not given)."""
     doc = dataset.laws.get(jurisdiction.upper())
     if doc is None:
         raise KeyError(f"no laws data for jurisdiction {jurisdiction!r}")
     if level not in ("2", "3", "4"):
         raise TypeError(f"level must be 2, 3 or 4, not {level!r}")  # reported as a wrong argument
-    return "\n".join(provision_block(p, dataset, lang, "#" * int(level)) for p in doc["provisions"])
+    return "\n".join(provision_block(p, dataset, lang, "#" * int(level), today) for p in doc["provisions"])
 
 
-def law_changes(dataset: Dataset, lang: str) -> list[tuple[str, str, str, str]]:
-    """(date, jurisdiction code, provision id, what) for every dated step, newest first."""
+def law_changes(dataset: Dataset, lang: str, today: date | None = None) -> list[tuple[str, str, str, str]]:
+    """(date, jurisdiction code, provision id, what) for every dated step up to the build date
+    (history lines, and the adoption, in-force, transposition, repeal and bill-step dates), newest first."""
+    today = today or build_date()
     events = []
     for code, prov in _provisions(dataset, lang):
-        for step in prov.get("history", []):
-            events.append((step["date"], code, prov["id"], _tx(step["what"], lang)))
-        if not prov.get("history"):
-            status = _m(lang, f"laws.status.{prov['status']}")
-            events.append((prov.get("in_force_since") or prov["status_date"], code, prov["id"], status))
+        for when, name, step in dated_steps(prov, today):
+            what = _tx(step["what"], lang) if step else md_text(_t(lang, f"laws.event.{name}"))
+            events.append((when, code, prov["id"], what))
     return sorted(events, key=lambda e: (e[0], e[2]), reverse=True)
 
 
-def render_law_changes(dataset: Dataset, *, lang: str) -> str:
-    events = law_changes(dataset, lang)
+def render_law_changes(dataset: Dataset, *, lang: str, latest: str | None = None, base: str = "",
+                       today: date | None = None) -> str:
+    """Every dated step, newest first; ``latest=N`` keeps the N newest; ``base`` is the path from
+    the page to the law pages (``law/`` on the home page)."""
+    events = law_changes(dataset, lang, today)
+    if latest is not None:
+        events = events[:int(latest)]
     if not events:
         return _m(lang, "laws.changes_none") + "\n"
     titles = {p["id"]: _tx(p["title"], lang) for _c, p in _provisions(dataset, lang)}
     lines = []
     for when, code, pid, what in events:
         where = md_text(dataset.place_name(code, lang))
-        lines.append(f"- **{md_text(_date(when, lang))}** — {where}: [{titles[pid]}]({code.lower()}.md#{pid}). {what}")
+        lines.append(f"- **{md_text(_date(when, lang))}** — {where}: [{titles[pid]}]({base}{code.lower()}.md#{pid}). {what}")
     return "\n".join(lines) + "\n"
 
 

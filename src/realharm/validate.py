@@ -7,12 +7,12 @@ Each problem is one line: file, entry, field, what is wrong.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import checks, glossary, languages as language_settings, markers
+from .lawstatus import build_date
 from .data import DataError, Dataset, _url_pattern, future_date, load_dataset, read_yaml, url_problem
 from .pages import Page, markdown_files
 from .project import Project
@@ -20,8 +20,7 @@ from .project import Project
 
 def today() -> date:
     """The build date; REALHARM_TODAY=YYYY-MM-DD sets another one (for tests)."""
-    value = os.environ.get("REALHARM_TODAY")
-    return date.fromisoformat(value) if value else date.today()
+    return build_date()
 
 
 @dataclass

@@ -94,9 +94,8 @@ EDITS = {
     "05a country DX": sub("data/services/de.yaml", "country: DE", "country: DX"),
     "05b invented place ZZ": new_place,
     "06 ages [under18, teens]": sub(IT, "ages: [under18, adult]", "ages: [under18, teens]"),
-    "07 in_force without in_force_since": sub(GB, "    in_force_since: 2024-01-31\n", ""),
-    "07b status 'in force', no date": both(sub(GB, "    status: in_force\n", '    status: "in force"\n'),
-                                           sub(GB, "    in_force_since: 2024-01-31\n", "")),
+    "07 law with last_step_on (only bills have it)": sub(GB, "    adopted_on: 2023-10-26\n", "    last_step_on: 2023-10-26\n"),
+    "07b status 'in force' typed by hand": sub(GB, "    adopted_on: 2023-10-26\n", '    status: "in force"\n'),
     "08 duplicate id it-112": sub(IT, "- id: it-1522", "- id: it-112"),
     "09 directory page country=XX (en)": sub("docs/en/help/directory/it.md", "country=IT", "country=XX"),
     "09b law page jurisdiction=XX (en+it)": both(sub("docs/en/law/it.md", "jurisdiction=IT", "jurisdiction=XX"),
@@ -118,7 +117,7 @@ EDITS = {
                                             'short: {en: "<script>window.XSS4=1</script>A fake video,'),
     "16 braces in a service name": sub(IT, 'name: "112 – Numero unico di emergenza europeo"',
                                        'name: "112 { #evil onclick=alert(1) }"'),
-    "17 in_force_since 2035-01-31": sub(GB, "in_force_since: 2024-01-31", "in_force_since: 2035-01-31"),
+    "17 adopted_on 2035-01-31": sub(GB, "adopted_on: 2023-10-26", "adopted_on: 2035-01-31"),
 }
 
 

@@ -1,0 +1,104 @@
+"""Statuses follow the calendar: computed from the dates in data/laws and the build date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from realharm import render
+from realharm.data import load_dataset
+from realharm.lawstatus import law_status
+
+
+def dataset(project):
+    return load_dataset(project.data, project.languages(), label_root=project.root, today=date(2026, 12, 6))
+
+
+def provision(ds, ident):
+    return next(p for doc in ds.laws.values() for p in doc["provisions"] if p["id"] == ident)
+
+
+LAW = {"adopted_on": "2026-06-29", "in_force_since": "2026-12-02"}
+DIRECTIVE = {"adopted_on": "2024-05-14", "in_force_since": "2024-06-13", "transposition_deadline": "2027-06-14"}
+
+
+@pytest.mark.parametrize("prov, today, key, dates", [
+    (LAW, date(2026, 12, 1), "scheduled", {"adopted": "2026-06-29", "in_force": "2026-12-02"}),
+    (LAW, date(2026, 12, 2), "in_force", {"in_force": "2026-12-02"}),
+    ({"adopted_on": "2026-06-18"}, date(2030, 1, 1), "unconfirmed", {"adopted": "2026-06-18"}),
+    ({}, date(2030, 1, 1), "unconfirmed_no_date", {}),
+    ({"in_force_since": "2027-01-01"}, date(2026, 12, 6), "scheduled_no_date", {"in_force": "2027-01-01"}),
+    (DIRECTIVE, date(2024, 6, 12), "scheduled", {"adopted": "2024-05-14", "in_force": "2024-06-13"}),
+    (DIRECTIVE, date(2024, 6, 13), "directive", {"in_force": "2024-06-13", "deadline": "2027-06-14"}),
+    (DIRECTIVE, date(2027, 6, 14), "directive", {"in_force": "2024-06-13", "deadline": "2027-06-14"}),
+    (DIRECTIVE, date(2027, 6, 15), "directive_due_passed", {"in_force": "2024-06-13", "deadline": "2027-06-14"}),
+    ({**LAW, "repealed_on": "2028-01-01"}, date(2027, 12, 31), "in_force", {"in_force": "2026-12-02"}),
+    ({**LAW, "repealed_on": "2028-01-01"}, date(2028, 1, 1), "repealed", {"repealed": "2028-01-01"}),
+    ({"status": "bill", "last_step_on": "2025-07-11"}, date(2026, 12, 6), "bill", {"last_step": "2025-07-11"}),
+])
+def test_status_is_computed_from_the_dates(prov, today, key, dates):
+    status = law_status(prov, today)
+    assert (status.key, status.dates) == (key, dates)
+
+
+def test_the_eu_ban_flips_on_its_date_with_no_data_edit(project):
+    """The same data, built the day before and the day of 2 December 2026."""
+    ds = dataset(project)
+    ban = provision(ds, "eu-ai-act-art-5-ncii")
+    assert render.status_text(ban, "en", date(2026, 12, 1)) == \
+        "Adopted on June 29, 2026; applies from December 2, 2026"
+    assert render.status_text(ban, "en", date(2026, 12, 2)) == "In force since December 2, 2026"
+    assert render.status_text(ban, "it", date(2026, 12, 1)) == \
+        "Approvata il 29 giugno 2026; si applica dal 2 dicembre 2026"
+    assert render.status_text(ban, "it", date(2026, 12, 2)) == "In vigore dal 2 dicembre 2026"
+
+
+def test_the_build_date_decides_what_the_page_says(project, monkeypatch):
+    """The renderers the build uses take the date from REALHARM_TODAY (the build date)."""
+    ds = dataset(project)
+    monkeypatch.setenv("REALHARM_TODAY", "2026-12-01")
+    before = render.render_law(ds, lang="en", jurisdiction="EU")
+    monkeypatch.setenv("REALHARM_TODAY", "2026-12-02")
+    after = render.render_law(ds, lang="en", jurisdiction="EU")
+    card = "| **Status** | "
+    assert f"{card}Adopted on June 29, 2026; applies from December 2, 2026 |" in before
+    assert f"{card}In force since December 2, 2026 |" not in before
+    assert f"{card}In force since December 2, 2026 |" in after
+
+
+def test_directive_status_says_it_binds_member_states(project):
+    ds = dataset(project)
+    directive = provision(ds, "eu-directive-2024-1385-art-5")
+    assert render.status_text(directive, "en", date(2026, 12, 6)) == (
+        "In force for Member States since June 13, 2024; to be transposed by June 14, 2027")
+
+
+def test_italian_dates_are_written_as_in_italian(project):
+    assert render.status_text({"adopted_on": "1930-10-19", "in_force_since": "1931-07-01"}, "it",
+                              date(2026, 12, 6)) == "In vigore dal 1° luglio 1931"
+    assert render.status_text({"in_force_since": "2021-12-08"}, "it", date(2026, 12, 6)) == "In vigore dall'8 dicembre 2021"
+    assert render.status_text({"status": "bill", "last_step_on": "2025-07-11"}, "it", date(2026, 12, 6)) == \
+        "Proposta di legge (non è legge); ultimo passaggio l'11 luglio 2025"
+
+
+def test_what_changed_lists_dated_steps_up_to_the_build_date(project):
+    ds = dataset(project)
+    before = render.law_changes(ds, "en", date(2026, 12, 1))
+    after = render.law_changes(ds, "en", date(2026, 12, 6))
+    ban = [e for e in after if e[2] == "eu-ai-act-art-5-ncii" and e[0] == "2026-12-02"]
+    assert ban and not [e for e in before if e[0] == "2026-12-02"]
+    # a date held only in a field (no history line) is a step too: the adoption of gb-soa-66b's Act
+    assert any(e[2] == "gb-soa-66b" and e[0] == "2023-10-26" for e in after)
+    # every history line is listed, once
+    lines = sum(len(p.get("history") or []) for doc in ds.laws.values() for p in doc["provisions"])
+    assert len([e for e in after if e[0] <= "2026-12-06"]) >= lines
+
+
+def test_latest_three_on_the_home_page(project):
+    ds = dataset(project)
+    text = render.render_law_changes(ds, lang="en", latest="3", base="law/", today=date(2026, 12, 6))
+    items = [line for line in text.splitlines() if line.startswith("- ")]
+    assert len(items) == 3
+    assert all("](law/" in line for line in items)
+    assert "December 2, 2026" in items[0]
