@@ -102,3 +102,70 @@ def test_latest_three_on_the_home_page(project):
     assert len(items) == 3
     assert all("](law/" in line for line in items)
     assert "December 2, 2026" in items[0]
+
+
+# ── review_by ──
+from test_data import GOOD_LAW, GOOD_SERVICE, make_data, problems  # noqa: E402
+
+
+@pytest.mark.parametrize("kind, old, new, expected", [
+    ("laws", "review_by: 2027-05-25", "review_by: 2026-11-01",
+     "data/laws/it.yaml: entry it-example: field review_by: 2026-11-01 is not after verified_on 2026-11-25"),
+    ("laws", "review_by: 2027-05-25", "review_by: 2027-05-26",
+     "data/laws/it.yaml: entry it-example: field review_by: 2027-05-26 is more than 6 months after verified_on "
+     "2026-11-25; write 2027-05-25 or an earlier date"),
+    ("services", "review_by: 2027-11-25", "review_by: 2027-11-26",
+     "data/services/it.yaml: entry it-example: field review_by: 2027-11-26 is more than 12 months after "
+     "verified_on 2026-11-25; write 2027-11-25 or an earlier date"),
+])
+def test_review_by_must_follow_verified_on_within_the_limit(tmp_path, kind, old, new, expected):
+    good = GOOD_LAW if kind == "laws" else GOOD_SERVICE
+    assert old in good
+    found = problems(make_data(tmp_path, **{kind: good.replace(old, new)}))
+    assert len(found) == 1 and found[0].startswith(expected), found
+
+
+def test_review_by_at_the_limit_is_accepted(tmp_path):
+    assert problems(make_data(tmp_path)) == []
+
+
+def test_review_report_lists_due_soon_and_quiet_bills(project):
+    from realharm.review import review
+
+    ds = dataset(project)
+    today = date(2027, 4, 20)
+    found = review(ds, today)
+    due, soon, quiet = found.values()
+    # verified 2026-11-25 -> review_by 2027-05-25: within 60 days on 20 April 2027, not yet due
+    assert any("it-612-quater: review_by 2027-05-25 (in 35 days)" in line for line in soon)
+    assert not any("it-612-quater" in line for line in due)
+    later = review(ds, date(2027, 5, 26))["Due or overdue for review"]
+    assert any("it-612-quater: review_by 2027-05-25 (overdue by 1 days)" in line for line in later)
+    assert any("us-defiance-act" in line for line in quiet)
+    # the directive's transposition deadline comes up 60 days ahead
+    assert any("eu-directive-2024-1385-art-5: transposition_deadline 2027-06-14" in line
+               for line in review(ds, date(2027, 5, 1))["Dates coming within 60 days"])
+
+
+def test_review_command_is_a_report_that_exits_zero(project, capsys, monkeypatch):
+    from realharm.__main__ import main
+
+    monkeypatch.setenv("REALHARM_TODAY", "2027-06-01")
+    assert main(["--root", str(project.root), "review"]) == 0
+    out = capsys.readouterr().out
+    assert "Due or overdue for review" in out and "it-612-ter" in out
+
+
+def test_an_overdue_card_says_so_in_both_languages(project):
+    ds = dataset(project)
+    law = provision(ds, "it-612-quater")
+    due = law["review_by"]
+    on_time = render.provision_block(law, ds, "en", date.fromisoformat(due))
+    late = render.provision_block(law, ds, "en", date(2027, 5, 26))
+    assert "Overdue for review" not in on_time
+    assert "Overdue for review since May 25, 2027" in late
+    assert "Da ricontrollare dal 25 maggio 2027" in render.provision_block(law, ds, "it", date(2027, 5, 26))
+    assert "Last verified" in on_time  # readers always see when it was last checked
+    service = ds.services["IT"]["services"][0]
+    assert "Overdue for review" in render.service_block(service, "en", today=date(2030, 1, 1))
+    assert "Overdue for review" not in render.service_block(service, "en", today=date(2026, 12, 6))

@@ -5,6 +5,7 @@
                 parity of the translations and terminology; no build
   readability   words, sentences and readability of every learner page; fails on a missed target
   new-language  CODE: start a new language (its settings file) and print the next steps
+  review        what is due for checking, dates coming within 60 days, quiet bills (a report)
   translations  every page of every language: up to date, outdated or not translated (from git
                 history), and the data texts each language has; fails when a published language
                 lacks part of its minimum set of pages
@@ -36,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is reported (5)")
     new = sub.add_parser("new-language", help="start a new language: its settings file, and the next steps")
     new.add_argument("code", help="the language's code, e.g. nl")
+    sub.add_parser("review", help="entries due for review, dates coming soon, bills with no news (exit 0)")
     sub.add_parser("translations", help="translation status of every page (fails if a published language lacks its minimum set)")
     diff = sub.add_parser("render-diff", help="pages whose main content differs between two built sites")
     diff.add_argument("old_site", help="the site built before a change (e.g. an upgrade)")
@@ -80,6 +82,17 @@ Read TRANSLATING.md for the details.""")
 
         return sitebuild.main(project.root)
     problems: list[str] = []
+    if args.command == "review":
+        from . import review
+
+        try:
+            dataset = load_dataset(project.data, languages, label_root=project.root, today=validate.today())
+        except DataError as exc:
+            print("\n".join(exc.problems))
+            print("review: the data has problems; fix them first (make check)", file=sys.stderr)
+            return 1
+        print(review.report(dataset, validate.today()))
+        return 0
     if args.command == "translations":
         from . import translations
 

@@ -123,6 +123,37 @@ def iso_date(value: Any) -> date | None:
         return None
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the last day of the month when it has no such day)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+# How long a fact may go unchecked: review_by is at most this many months after verified_on.
+REVIEW_MONTHS = {"laws": 6, "services": 12}
+
+
+def review_problem(item: dict, kind: str) -> str | None:
+    """review_by must come after verified_on, and at most 6 (laws) or 12 (services) months after."""
+    checked, due = iso_date(item.get("verified_on")), iso_date(item.get("review_by"))
+    if not checked or not due:
+        return None
+    limit = add_months(checked, REVIEW_MONTHS[kind])
+    if due <= checked:
+        return (f"{due.isoformat()} is not after verified_on {checked.isoformat()}; write the date by which "
+                "it must be checked again")
+    if due > limit:
+        return (f"{due.isoformat()} is more than {REVIEW_MONTHS[kind]} months after verified_on "
+                f"{checked.isoformat()}; write {limit.isoformat()} or an earlier date")
+    return None
+
+
 def future_date(value: Any, today: date) -> str | None:
     """A date that records something already done must not be after today."""
     when = iso_date(value)
@@ -284,10 +315,15 @@ def validate_file(path: Path, kind: str, *, schemas: Path, places: dict, languag
         ident = item.get("id")
         if isinstance(ident, str) and not ident.startswith(prefix):
             problems.append(f"{label}: entry {ident}: field id: must start with {prefix!r}")
+        late = False
         for key in DONE_DATES:
             bad = future_date(item.get(key), today)
             if bad:
+                late = late or key == "verified_on"
                 problems.append(f"{label}: entry {ident}: field {key}: {bad}")
+        bad = None if late else review_problem(item, kind)
+        if bad:
+            problems.append(f"{label}: entry {ident}: field review_by: {bad}")
         for key in HEADING_FIELDS[kind]:
             value = item.get(key)
             texts = value.items() if isinstance(value, dict) else [(None, value)]

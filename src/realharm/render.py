@@ -95,7 +95,20 @@ def _lead(lang: str, what: str) -> tuple[str, ...]:
     return tuple(setting(lang, f"lead.{what}") or ())
 
 
-def service_block(service: dict, lang: str, heading: str = "###") -> str:
+def overdue_line(entry: dict, lang: str, kind: str, today: date | None = None) -> list[str]:
+    """A plain warning when the entry's review_by date has passed on the build date."""
+    due = entry.get("review_by")
+    try:
+        late = bool(due) and date.fromisoformat(due) < (today or build_date())
+    except ValueError:
+        late = False
+    if not late:
+        return []
+    text = _t(lang, kind + ".overdue").format(date=_date(due, lang))
+    return [f'<p class="rh-overdue" markdown="span">**{md_text(_it_dates(text) if lang == "it" else text)}**</p>', ""]
+
+
+def service_block(service: dict, lang: str, heading: str = "###", today: date | None = None) -> str:
     s = partial(_m, lang)
     where = partial(_where, "services", service["id"].split("-", 1)[0], service["id"])
     lines = [f"{heading} {md_text(service['name'])} {{ #{service['id']} }}", ""]
@@ -130,6 +143,7 @@ def service_block(service: dict, lang: str, heading: str = "###") -> str:
     tail = f" ({s('services.copy_date', date=service['source_date'])})" if service.get("source_date") else ""
     source = href(service["source_url"], where("source_url"))
     lines += ["", f"<small>{checked} [{s('services.its_source')}]({source}){tail}.</small>", ""]
+    lines += overdue_line(service, lang, "services", today)
     return "\n".join(lines)
 
 
@@ -291,6 +305,7 @@ def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##"
     source = href(prov["source_url"], _where("laws", prov["jurisdiction"], prov["id"], "source_url"))
     lines += [f"[{s('laws.source')}]({source}) · {s('laws.verified')}: "
               f"{md_text(_date(prov['verified_on'], lang))}{tail}", ""]
+    lines += overdue_line(prov, lang, "laws", today)
     return "\n".join(lines)
 
 
