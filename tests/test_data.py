@@ -48,6 +48,7 @@ provisions:
     max_penalty: {en: "6 years", it: "6 anni"}
     summary: {en: "Sharing is a crime.", it: "Diffondere è reato."}
     source_url: https://www.example.org/law
+    official_url: https://www.normattiva.it/uri-res/N2Ls?urn:nir:stato:legge:2019-07-19;69
     verified_on: 2026-11-25
     review_by: 2027-05-25
 """

@@ -5,6 +5,7 @@
                 parity of the translations and terminology; no build
   readability   words, sentences and readability of every learner page; fails on a missed target
   new-language  CODE: start a new language (its settings file) and print the next steps
+  sources       sources by class (official / service's own / secondary), banned kinds of address
   review        what is due for checking, dates coming within 60 days, quiet bills (a report)
   translations  every page of every language: up to date, outdated or not translated (from git
                 history), and the data texts each language has; fails when a published language
@@ -37,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is reported (5)")
     new = sub.add_parser("new-language", help="start a new language: its settings file, and the next steps")
     new.add_argument("code", help="the language's code, e.g. nl")
+    sub.add_parser("sources", help="sources by class, and links of a banned kind in data/ and docs/ (a report)")
     sub.add_parser("review", help="entries due for review, dates coming soon, bills with no news (exit 0)")
     sub.add_parser("translations", help="translation status of every page (fails if a published language lacks its minimum set)")
     diff = sub.add_parser("render-diff", help="pages whose main content differs between two built sites")
@@ -82,6 +84,21 @@ Read TRANSLATING.md for the details.""")
 
         return sitebuild.main(project.root)
     problems: list[str] = []
+    if args.command == "sources":
+        from . import sources
+
+        found = validate.content(project, languages)
+        if found.dataset is None or found.sources is None:
+            print("\n".join(found.problems))
+            return 1
+        print(sources.report(found.dataset, found.sources))
+        data_lines = [p for p in found.problems if p.startswith("data/")]
+        prose = sources.page_links(project.docs, languages, found.sources)
+        print(f"\nIn data/ ({len(data_lines)}, these stop the build):")
+        print("\n".join(f"  {line}" for line in data_lines) or "  (none)")
+        print(f"\nIn the pages' prose ({len(prose)}, fix them where you can):")
+        print("\n".join(f"  {line}" for line in prose) or "  (none)")
+        return 0
     if args.command == "review":
         from . import review
 
@@ -118,7 +135,17 @@ Read TRANSLATING.md for the details.""")
             problems += exc.problems
     if args.command == "check":
         # what the build checks, then what only this command checks
-        problems += validate.content(project, languages).problems
+        found = validate.content(project, languages)
+        problems += found.problems
+        if found.dataset is not None and found.sources is not None:
+            from . import sources
+
+            # reports, not problems: on stderr, so that stdout holds only the problem lines
+            print(sources.report(found.dataset, found.sources), file=sys.stderr)
+            prose = sources.page_links(project.docs, languages, found.sources)
+            if prose:
+                print(f"pages: {len(prose)} link(s) in the pages' prose use http://, a tracking parameter or a "
+                      "banned host (not failing; python -m realharm sources lists them)", file=sys.stderr)
         skip = validate.pages_with_problems(problems, languages[0])
         problems += checks.parity(project.docs, languages, skip)
         problems += checks.links(project.docs, languages)

@@ -303,7 +303,8 @@ def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##"
         lines += [f"**{s('laws.notes')}:** {_tx(prov['notes'], lang)}", ""]
     tail = f" ({s('services.copy_date', date=prov['source_date'])})" if prov.get("source_date") else ""
     source = href(prov["source_url"], _where("laws", prov["jurisdiction"], prov["id"], "source_url"))
-    lines += [f"[{s('laws.source')}]({source}) · {s('laws.verified')}: "
+    official = href(prov["official_url"], _where("laws", prov["jurisdiction"], prov["id"], "official_url"))
+    lines += [f"**[{s('laws.official_text')}]({official})** · [{s('laws.source')}]({source}) · {s('laws.verified')}: "
               f"{md_text(_date(prov['verified_on'], lang))}{tail}", ""]
     lines += overdue_line(prov, lang, "laws", today)
     return "\n".join(lines)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import checks, glossary, languages as language_settings, markers
+from . import checks, glossary, languages as language_settings, markers, sources
 from .lawstatus import build_date
 from .data import DataError, Dataset, _url_pattern, future_date, load_dataset, read_yaml, url_problem
 from .pages import Page, markdown_files
@@ -29,6 +29,7 @@ class Content:
     glossary: list[dict] = field(default_factory=list)
     curriculum: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    sources: "sources.Sources | None" = None
 
 
 def curriculum_problems(path: Path, label: str, schemas: Path, when: date) -> tuple[dict, list[str]]:
@@ -85,6 +86,11 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
     result.curriculum, found = curriculum_problems(project.data / "curriculum.yaml", "data/curriculum.yaml",
                                                    project.schemas, when)
     result.problems += found
+    result.sources, found = sources.load(project.data / "sources.yaml")
+    result.problems += found
+    if result.dataset is not None and not found:
+        result.problems += sources.check(result.dataset, result.sources)
+        result.problems += sources.check_curriculum(result.curriculum, result.sources)
     result.problems += checks.lint(project.docs, languages, project.schemas / "lesson.schema.json", today=when)
     result.problems += marker_problems(project.docs, languages, result.dataset)
     return result
