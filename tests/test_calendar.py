@@ -169,3 +169,74 @@ def test_an_overdue_card_says_so_in_both_languages(project):
     service = ds.services["IT"]["services"][0]
     assert "Overdue for review" in render.service_block(service, "en", today=date(2030, 1, 1))
     assert "Overdue for review" not in render.service_block(service, "en", today=date(2026, 12, 6))
+
+
+# ── bad input: each stops `make check` and the build with one line ──
+import shutil  # noqa: E402
+
+from realharm.__main__ import main  # noqa: E402
+from support import ROOT, build  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("calendar") / "repo"
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+        ".venv", "site", "build", "reports", ".git", "__pycache__", ".pytest_cache", "node_modules"))
+    return dest
+
+
+GB, EU = "data/laws/gb.yaml", "data/laws/eu.yaml"
+BAD_DATES = {
+    "in force before adoption": (GB, "    adopted_on: 2023-10-26\n    in_force_since: 2024-01-31",
+                                 "    adopted_on: 2024-03-01\n    in_force_since: 2024-01-31",
+                                 "data/laws/gb.yaml: entry gb-soa-66b: field in_force_since: 2024-01-31 is before "
+                                 "adopted_on 2024-03-01: it cannot be in force before it was adopted"),
+    "transposition deadline before adoption": (EU, "transposition_deadline: 2027-06-14", "transposition_deadline: 2024-05-01",
+                                               "data/laws/eu.yaml: entry eu-directive-2024-1385-art-5: field "
+                                               "transposition_deadline: 2024-05-01 is before adopted_on 2024-05-14"),
+    "review_by before verified_on": (GB, "    verified_on: 2026-11-25\n    review_by: 2027-05-25",
+                                     "    verified_on: 2026-11-25\n    review_by: 2026-11-24",
+                                     "data/laws/gb.yaml: entry gb-soa-66b: field review_by: 2026-11-24 is not after "
+                                     "verified_on 2026-11-25"),
+    "review_by beyond 6 months": (GB, "    verified_on: 2026-11-25\n    review_by: 2027-05-25",
+                                  "    verified_on: 2026-11-25\n    review_by: 2027-11-25",
+                                  "data/laws/gb.yaml: entry gb-soa-66b: field review_by: 2027-11-25 is more than 6 "
+                                  "months after verified_on 2026-11-25"),
+}
+
+
+def run_check(copy, capsys, rel, old, new):
+    path = copy / rel
+    original = path.read_text(encoding="utf-8")
+    assert old in original, (rel, old)
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        rc = main(["--root", str(copy), "check"])
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return rc, capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("name", BAD_DATES)
+def test_check_refuses_bad_dates_in_one_line(copy, capsys, monkeypatch, name):
+    monkeypatch.setenv("REALHARM_TODAY", "2026-12-06")
+    rel, old, new, expected = BAD_DATES[name]
+    rc, out = run_check(copy, capsys, rel, old, new)
+    assert rc == 1
+    assert len(out) == 1 and out[0].startswith(expected), out
+
+
+def test_the_build_refuses_contradictory_dates(copy, tmp_path):
+    rel, old, new, expected = BAD_DATES["in force before adoption"]
+    path = copy / rel
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        _seconds, proc = build(tmp_path / "out", site_url="http://127.0.0.1:8000/", root=copy,
+                               extra_env={"PYTHONPATH": str(ROOT / "src"), "REALHARM_TODAY": "2026-12-06"})
+    finally:
+        path.write_text(original, encoding="utf-8")
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert expected in output and "Traceback" not in output

@@ -133,3 +133,45 @@ def test_prose_links_are_reported(tmp_path):
     (docs / "en" / "a.md").write_text("See <http://example.org/x> and <https://example.org/y?utm_medium=z>.\n")
     found = sources.page_links(docs, ["en"], real_sources())
     assert [line.split(": ", 1)[0] for line in found] == ["docs/en/a.md", "docs/en/a.md"]
+
+
+# ── bad input through `make check`: official_url, http, phone numbers ──
+from test_calendar import copy, run_check  # noqa: E402,F401  (the fixture and the helper)
+
+IT_S, GB_S = "data/services/it.yaml", "data/services/gb.yaml"
+BAD = {
+    "official_url on another host": ("data/laws/it.yaml", "official_url: https://www.normattiva.it/uri-res/N2Ls?urn:nir:stato:regio.decreto:1930-10-19;1398~art612ter",
+                                     "official_url: https://www.brocardi.it/codice-penale/art612ter.html",
+                                     "data/laws/it.yaml: entry it-612-ter: field official_url: www.brocardi.it is not an "
+                                     "official host for IT"),
+    "http source": (IT_S, "source_url: https://www.regione.marche.it/", "source_url: http://www.regione.marche.it/",
+                    "data/services/it.yaml: entry it-112: field source_url: 'http://www.regione.marche.it/"),
+    "short number that does not exist": (IT_S, 'local: "1522"', 'local: "1523"',
+                                         "data/services/it.yaml: entry it-1522: field phone.local: '1523' is not a "
+                                         "valid phone number in IT"),
+    "national number too short": (GB_S, 'local: "0345 6000 459"', 'local: "0345 6000 45"',
+                                  "data/services/gb.yaml: entry gb-revenge-porn-helpline: field phone.local: "
+                                  "'0345 6000 45' is not a valid phone number in GB"),
+    "international number of another country": (GB_S, 'international: "+44 800 1111"', 'international: "+33 800 1111"',
+                                                "data/services/gb.yaml: entry gb-childline: field phone.international:"),
+}
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_check_refuses_bad_sources_and_numbers_in_one_line(copy, capsys, monkeypatch, name):
+    monkeypatch.setenv("REALHARM_TODAY", "2026-12-06")
+    rel, old, new, expected = BAD[name]
+    rc, out = run_check(copy, capsys, rel, old, new)
+    assert rc == 1
+    assert len(out) == 1 and out[0].startswith(expected), out
+
+
+def test_every_number_in_the_data_is_valid_for_its_country_including_short_numbers(project):
+    from realharm.data import phone_problems
+
+    assert phone_problems({"local": "112"}, "IT") == []
+    assert phone_problems({"local": "1522"}, "IT") == []
+    assert phone_problems({"local": "116 016"}, "DE") == []   # an EU-harmonised 116 number
+    assert phone_problems({"local": "1-866-658-9022", "international": "+1 866-658-9022"}, "CA") == []
+    assert phone_problems({"local": "0800 1111", "international": "+44 345 600 0459"}, "GB") == [
+        ("phone.international", "'+44 345 600 0459' is not the same number as phone.local '0800 1111'")]

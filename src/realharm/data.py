@@ -154,6 +154,73 @@ def review_problem(item: dict, kind: str) -> str | None:
     return None
 
 
+def date_order_problems(item: dict) -> list[tuple[str, str]]:
+    """(field, what is wrong) when a law's dates contradict each other: it cannot apply before it
+    was adopted, a directive's transposition deadline cannot come before its adoption or its
+    entry into force, and a law cannot be repealed before it was adopted."""
+    adopted = iso_date(item.get("adopted_on"))
+    found = []
+    for key, words in (("in_force_since", "it cannot be in force before it was adopted"),
+                       ("transposition_deadline", "the deadline to transpose it cannot come before it was adopted"),
+                       ("repealed_on", "it cannot be repealed before it was adopted")):
+        when = iso_date(item.get(key))
+        if adopted and when and when < adopted:
+            found.append((key, f"{when.isoformat()} is before adopted_on {adopted.isoformat()}: {words}; "
+                               "check both dates in the source"))
+    start, deadline = iso_date(item.get("in_force_since")), iso_date(item.get("transposition_deadline"))
+    if start and deadline and deadline < start and not any(key == "transposition_deadline" for key, _ in found):
+        found.append(("transposition_deadline", f"{deadline.isoformat()} is before in_force_since "
+                      f"{start.isoformat()}: a directive is in force before the deadline to transpose it"))
+    return found
+
+
+def phone_problems(phone: Any, country: str) -> list[tuple[str, str]]:
+    """(field, what is wrong) for a phone number that is not valid in its country, according to
+    the phonenumbers library (Google's libphonenumber data), short numbers included. The EU's
+    harmonised 116 numbers (Decision 2007/116/EC) are accepted when the library finds them
+    possible for the country, because its data does not list every one that is in service."""
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
+    if not isinstance(phone, dict):
+        return []
+    region = None if country == "INT" else country
+    found, parsed = [], {}
+    local, international = phone.get("local"), phone.get("international")
+    if isinstance(local, str) and region:
+        try:
+            number = phonenumbers.parse(local, region)
+        except phonenumbers.NumberParseException:
+            number = None
+        digits = "".join(ch for ch in local if ch.isdigit())
+        ok = number is not None and (
+            phonenumbers.is_valid_number_for_region(number, region)
+            or shortnumberinfo.is_valid_short_number_for_region(number, region)
+            or (digits.startswith("116") and shortnumberinfo.is_possible_short_number_for_region(number, region)))
+        if ok:
+            parsed["local"] = number
+        else:
+            found.append(("phone.local", f"{local!r} is not a valid phone number in {country} (neither a full "
+                                         "number nor a short number such as 112); copy it again from the "
+                                         "service's own page"))
+    if isinstance(international, str):
+        try:
+            number = phonenumbers.parse(international, None)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            found.append(("phone.international", f"{international!r} is not a valid international phone number "
+                                                 "(+ country code, then the number without its leading 0)"))
+        elif region and not phonenumbers.is_valid_number_for_region(number, region):
+            found.append(("phone.international", f"{international!r} is not a number of {country}"))
+        else:
+            parsed["international"] = number
+    if len(parsed) == 2 and (parsed["local"].country_code, parsed["local"].national_number) != \
+            (parsed["international"].country_code, parsed["international"].national_number):
+        found.append(("phone.international", f"{international!r} is not the same number as phone.local {local!r}"))
+    return found
+
+
 def future_date(value: Any, today: date) -> str | None:
     """A date that records something already done must not be after today."""
     when = iso_date(value)
@@ -324,6 +391,9 @@ def validate_file(path: Path, kind: str, *, schemas: Path, places: dict, languag
         bad = None if late else review_problem(item, kind)
         if bad:
             problems.append(f"{label}: entry {ident}: field review_by: {bad}")
+        found = date_order_problems(item) if kind == "laws" else \
+            phone_problems(item.get("phone"), code) if isinstance(code, str) else []
+        problems += [f"{label}: entry {ident}: field {fld}: {what}" for fld, what in found]
         for key in HEADING_FIELDS[kind]:
             value = item.get(key)
             texts = value.items() if isinstance(value, dict) else [(None, value)]
