@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from realharm import a11y, glossary, languages as language_settings, markers, render, translations, validate
+from realharm import a11y, glossary, languages as language_settings, markers, opendata, render, translations, validate
 from realharm.safe import UnsafeLink
 from realharm.project import Project
 from realharm.ui import current_language, use as use_language_files
@@ -68,6 +68,8 @@ def on_config(config):
         _state["translations"], lang=lang, names=names, repo_url=repository, texts=texts)
     _state["hidden"] = translations.unpublished(project.root, settings)
     _state["project"] = project
+    _state["dataset"] = dataset
+    _state["renderers"]["open-data"] = lambda lang: opendata.render_files(lang, _state.get("page_url", ""))
     return config
 
 
@@ -117,6 +119,7 @@ def on_page_markdown(markdown, page, config, files):
         page.file.locale = _state["languages"][0]
     lang = _language(page, config)
     current_language.set(lang)
+    _state["page_url"] = page.file.url
     try:
         markdown = markers.expand(markdown, _state["renderers"], lang=lang, page=page.file.src_uri)
     except (markers.MarkerError, UnsafeLink) as exc:
@@ -238,6 +241,11 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     # the i18n plugin runs this after each language it builds; the index is whole after the last
     whole = not getattr(config.plugins.get("i18n"), "building", False)
+    if whole:
+        # the facts as open data, next to the pages (About → Open data)
+        project = _state["project"]
+        opendata.write(opendata.build(_state["dataset"], _state["glossary"], project.schemas, _state["languages"],
+                                      validate.today()), site_dir)
     if whole and (site_dir / "search" / "search_index.json").is_file():
         split_index(site_dir, _state["built"], offline=_state.get("offline", False),
                     settings=_state["settings"])
