@@ -72,7 +72,8 @@ def _schema(name: str, title: str, items_key: str, item_schema: dict, defs: dict
             extra: dict | None = None) -> dict:
     defs = copy.deepcopy(defs)
     if "text" in defs:
-        defs["text"]["required"] = list(languages)
+        # as in data/: the default language always; another one may still be missing a text
+        defs["text"]["required"] = list(languages[:1])
     defs["item"] = item_schema
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
