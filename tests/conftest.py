@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from realharm.project import Project
-from support import ROOT, build, build_injected_site, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
+from support import ROOT, build, build_injected_site, rtl_project, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +33,18 @@ def injected_site(tmp_path_factory):
     """English pages built from a copy of the project with scripts in data and front matter
     (tests/test_injection.py, tests/test_browser_injection.py)."""
     return build_injected_site(tmp_path_factory.mktemp("injected"))
+
+
+@pytest.fixture(scope="session")
+def rtl_site(tmp_path_factory):
+    """A copy of the project with Arabic started and one page written in it (support.rtl_project),
+    built with --strict; returns (site folder, build process)."""
+    tmp = tmp_path_factory.mktemp("rtl")
+    root = rtl_project(tmp)
+    _seconds, proc = build(tmp / "site", site_url="http://127.0.0.1:8000/", root=root,
+                           extra_env={"PYTHONPATH": str(root / "src")})
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stderr}"
+    return tmp / "site", proc
 
 
 @pytest.fixture(scope="session")

@@ -199,3 +199,18 @@ def build_injected_site(tmp_path: Path) -> tuple[Path, subprocess.CompletedProce
     _seconds, proc = build(dest, site_url="http://127.0.0.1:8000/", root=root,
                            extra_env={"BUILD_ONLY_LOCALE": "en", "PYTHONPATH": str(root / "src")})
     return dest, proc
+
+
+def rtl_project(tmp_path: Path) -> Path:
+    """A copy of the project with Arabic started (`new-language ar`: direction rtl, not published)
+    and one page written in Arabic, docs/ar/index.md (tests/fixtures/rtl/index.md); every other
+    Arabic page is the English one, marked."""
+    import shutil
+
+    root = copy_project(tmp_path)
+    made = subprocess.run([sys.executable, "-m", "realharm", "--root", str(root), "new-language", "ar"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(root / "src")})
+    assert made.returncode == 0, made.stdout + made.stderr
+    (root / "docs" / "ar").mkdir()
+    shutil.copy2(ROOT / "tests" / "fixtures" / "rtl" / "index.md", root / "docs" / "ar" / "index.md")
+    return root

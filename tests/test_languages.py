@@ -127,7 +127,7 @@ def test_new_language_scaffolds_and_builds_with_one_page_translated(tmp_path):
     untranslated = (site / "nl" / "help" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl"' in untranslated
     assert 'class="admonition outdated rh-fallback" lang="nl"' in untranslated and "not yet in Nederlands" in untranslated
-    assert '<div lang="en"><h1 id="get-help-now">' in untranslated
+    assert '<div lang="en" dir="ltr"><h1 id="get-help-now">' in untranslated
     assert 'href="../../help/" hreflang="en"' in untranslated and 'href="../about/contribute/"' in untranslated
     # not published: not offered in the switcher, not in the sitemap
     for page in (site / "index.html", site / "nl" / "index.html", site / "it" / "help" / "index.html"):
@@ -165,10 +165,10 @@ def test_a_data_text_not_yet_translated_is_shown_in_english_marked(project):
     dataset = load_dataset(project.data, project.languages(), label_root=project.root)
     service = dataset.services["IT"]["services"][0]
     block = render.service_block(service, "nl")  # a language with no data texts yet
-    assert f'<span lang="en">{render.md_text(service["does"]["en"])}</span>' in block
+    assert f'<span lang="en" dir="ltr">{render.md_text(service["does"]["en"])}</span>' in block
     translated = render.service_block(service, "it")
-    assert '<span lang="en">' not in translated and render.md_text(service["does"]["it"]) in translated
+    assert '<span lang="en" dir="ltr">' not in translated and render.md_text(service["does"]["it"]) in translated
     terms = glossary.load(project.data / "glossary.yaml", project.languages())
     page = glossary.render(terms, lang="nl")
-    assert page.count('<span lang="en">') == 2 * len(terms)
-    assert '<span lang="en">' not in glossary.render(terms, lang="it")
+    assert page.count('<span lang="en" dir="ltr">') == 2 * len(terms)
+    assert '<span lang="en" dir="ltr">' not in glossary.render(terms, lang="it")

@@ -80,7 +80,7 @@ def render(terms: list[dict], *, lang: str) -> str:
         return (value, False) if value else (term[field]["en"], lang != "en")
 
     def marked(value: str, english: bool) -> str:
-        return f'<span lang="en">{md_text(value)}</span>' if english else md_text(value)
+        return f'<span lang="en" dir="ltr">{md_text(value)}</span>' if english else md_text(value)
 
     entries = sorted(terms, key=lambda t: text(t, "term")[0].lower().strip("«»"))
     out = []

@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from realharm import a11y, glossary, languages as language_settings, markers, opendata, render, translations, validate
+from realharm import a11y, bidi, glossary, languages as language_settings, markers, opendata, render, translations, validate
 from realharm.safe import UnsafeLink
 from realharm.project import Project
 from realharm.ui import current_language, use as use_language_files
@@ -135,10 +135,25 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    html = a11y.quiet_permalinks(glossary.first_use_tooltips(html))
+    html = bidi.isolate(a11y.quiet_permalinks(glossary.first_use_tooltips(html)))
     if page.meta.get("rh_fallback"):
-        html = _fallback_notice(page, config, files) + f'<div lang="{_state["languages"][0]}">{html}</div>'
+        default = _state["languages"][0]
+        if "<h1" not in html:
+            # the theme would print the (English) title outside the English block: print it inside
+            html = f"<h1>{page.title}</h1>\n{html}"  # page.title: escaped in on_page_markdown
+        html = (_fallback_notice(page, config, files)
+                + f'<div lang="{default}" dir="{_direction(default)}">{html}</div>')
     return html
+
+
+def _direction(lang: str) -> str:
+    """ltr or rtl, from data/ui/<lang>.yaml (language.direction)."""
+    return _state["settings"][lang]["language"]["direction"]
+
+
+def on_post_page(output, page, config):
+    """<html dir="rtl"> on the pages of a right-to-left language (the theme sets it on <body>)."""
+    return bidi.html_direction(output, _direction(config.theme["language"]))
 
 
 def _fallback_notice(page, config, files) -> str:
@@ -205,7 +220,10 @@ def on_post_template(output, template_name, config):
     """The i18n plugin builds the whole site once per language, and each build writes 404.html:
     the default language keeps /404.html, every other one gets <lang>/404.html."""
     lang = config.theme["language"]
-    if template_name != "404.html" or lang == _state["languages"][0]:
+    if template_name != "404.html":
+        return output
+    output = bidi.html_direction(output, _direction(lang))
+    if lang == _state["languages"][0]:
         return output
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)

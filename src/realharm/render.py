@@ -51,12 +51,12 @@ def _fallback(value: dict | None, lang: str) -> bool:
 def _tx(value: dict | None, lang: str) -> str:
     """A data text for a Markdown source; a text not yet translated is shown in English, marked."""
     text = md_text(_text(value, lang))
-    return f'<span lang="en">{text}</span>' if _fallback(value, lang) else text
+    return f'<span lang="en" dir="ltr">{text}</span>' if _fallback(value, lang) else text
 
 
 def _tcell(value: dict | None, lang: str) -> str:
     text = _cell(_text(value, lang))
-    return f'<span lang="en">{text}</span>' if _fallback(value, lang) else text
+    return f'<span lang="en" dir="ltr">{text}</span>' if _fallback(value, lang) else text
 
 
 def _lang_name(code: str, lang: str) -> str:
@@ -111,7 +111,8 @@ def overdue_line(entry: dict, lang: str, kind: str, today: date | None = None) -
 def service_block(service: dict, lang: str, heading: str = "###", today: date | None = None) -> str:
     s = partial(_m, lang)
     where = partial(_where, "services", service["id"].split("-", 1)[0], service["id"])
-    lines = [f"{heading} {md_text(service['name'])} {{ #{service['id']} }}", ""]
+    # <bdi>: a Latin-script name ending in ")" or "." stays whole in a right-to-left heading
+    lines = [f"{heading} <bdi>{md_text(service['name'])}</bdi> {{ #{service['id']} }}", ""]
     ages = ", ".join(s(f"services.ages.{a}") for a in service["ages"])
     lines += [f"*{s('services.kinds.' + service['kind'])} · {ages}*", ""]
     lines += [_tx(service["does"], lang), ""]
