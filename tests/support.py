@@ -145,6 +145,15 @@ class PageAudit:
         return found
 
 
+def copy_repository(dest: Path) -> Path:
+    """A whole copy of the repository, without what make install, builds and git leave behind."""
+    import shutil
+
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+        ".venv", "site", "build", "reports", ".git", "__pycache__", ".pytest_cache", "node_modules"))
+    return dest
+
+
 def copy_project(tmp_path: Path) -> Path:
     """A copy of what the build reads (configuration, pages, data, theme overrides, code)."""
     import shutil

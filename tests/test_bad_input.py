@@ -3,7 +3,6 @@ strict build, with one line naming file, entry, field and what is wrong, and no 
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import yaml
 from realharm import checks, glossary, markers, quiz, validate
 from realharm.__main__ import main
 from realharm.data import check_places, yaml_error
-from support import ROOT, build
+from support import ROOT, build, copy_repository
 from test_checks import LESSON, SCHEMA, tree
 from test_data import GOOD_LAW, GOOD_SERVICE, make_data, problems
 
@@ -303,9 +302,7 @@ def test_a_link_to_a_missing_page_is_named(tmp_path):
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory):
     dest = tmp_path_factory.mktemp("bad-input") / "repo"
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-        ".venv", "site", "build", "reports", ".git", "__pycache__", ".pytest_cache", "node_modules"))
-    return dest
+    return copy_repository(dest)
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> str:

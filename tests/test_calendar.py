@@ -172,18 +172,15 @@ def test_an_overdue_card_says_so_in_both_languages(project):
 
 
 # ── bad input: each stops `make check` and the build with one line ──
-import shutil  # noqa: E402
 
 from realharm.__main__ import main  # noqa: E402
-from support import ROOT, build  # noqa: E402
+from support import ROOT, build, copy_repository  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory):
     dest = tmp_path_factory.mktemp("calendar") / "repo"
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-        ".venv", "site", "build", "reports", ".git", "__pycache__", ".pytest_cache", "node_modules"))
-    return dest
+    return copy_repository(dest)
 
 
 GB, EU = "data/laws/gb.yaml", "data/laws/eu.yaml"

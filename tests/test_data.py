@@ -4,13 +4,12 @@ file, entry and field named."""
 from __future__ import annotations
 
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from realharm.data import DataError, load_dataset
-from support import ROOT, build
+from support import ROOT, build, copy_repository
 
 GOOD_SERVICE = """\
 country: IT
@@ -147,7 +146,7 @@ def test_bad_law_is_rejected(tmp_path, change, expected):
 def test_broken_data_stops_the_build(tmp_path):
     """The build itself refuses a broken file and prints file, entry and field."""
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", "reports", ".git", "__pycache__", ".pytest_cache"))
+    copy_repository(copy)
     path = copy / "data" / "services" / "it.yaml"
     text = path.read_text(encoding="utf-8")
     first_source = next(line for line in text.splitlines() if line.strip().startswith("source_url:"))
