@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from realharm.project import Project
-from support import ROOT, build, build_injected_site, rtl_project, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
+from support import ROOT, build, build_injected_site, nl_project, rtl_project, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +41,18 @@ def rtl_site(tmp_path_factory):
     built with --strict; returns (site folder, build process)."""
     tmp = tmp_path_factory.mktemp("rtl")
     root = rtl_project(tmp)
+    _seconds, proc = build(tmp / "site", site_url="http://127.0.0.1:8000/", root=root,
+                           extra_env={"PYTHONPATH": str(root / "src")})
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stderr}"
+    return tmp / "site", proc
+
+
+@pytest.fixture(scope="session")
+def nl_site(tmp_path_factory):
+    """A copy of the project with Dutch started and only its home page translated
+    (support.nl_project), built with --strict; returns (site folder, build process)."""
+    tmp = tmp_path_factory.mktemp("nl")
+    root = nl_project(tmp)
     _seconds, proc = build(tmp / "site", site_url="http://127.0.0.1:8000/", root=root,
                            extra_env={"PYTHONPATH": str(root / "src")})
     assert proc.returncode == 0, f"strict build failed:\n{proc.stderr}"

@@ -223,3 +223,49 @@ def rtl_project(tmp_path: Path) -> Path:
     (root / "docs" / "ar").mkdir()
     shutil.copy2(ROOT / "tests" / "fixtures" / "rtl" / "index.md", root / "docs" / "ar" / "index.md")
     return root
+
+
+# Dutch interface texts of the fallback fixture (support.nl_project): enough to tell the
+# language's own texts from the English ones on a page not yet translated
+NL_TEXTS = {
+    "translations": {"fallback_title": "Nog niet vertaald",
+                     "fallback": "Deze pagina is nog niet in het {language}: je leest de Engelse versie.",
+                     "fallback_english": "Lees deze pagina op de Engelse site",
+                     "fallback_help": "Help met vertalen"},
+    "interface": {"get_help": "Hulp zoeken", "quick_exit": "Snel weg",
+                  "quick_exit_hint": "Verlaat deze site nu (druk twee keer op Esc)",
+                  "not_found_title": "Pagina niet gevonden",
+                  "not_found_text": "Op dit adres staat geen pagina. Zoek op deze site met het zoekvak bovenaan.",
+                  "not_found_home": "Startpagina"},
+    "admonitions": {"contentnote": "Let op, gevoelige inhoud", "keypoints": "Kernpunten",
+                    "gethelp": "Waar je hulp vindt", "objectives": "Leerdoelen"},
+    "nav": {"Get help": "Hulp zoeken", "Help finder": "Hulpwijzer"},
+}
+NL_HOME = ("# Real Harm: misbruik met deepfakes, uitgelegd { #home }\n\n"
+           "Deepfakes zijn beelden, video's of stemmen die met kunstmatige intelligentie (AI) zijn gemaakt of\n"
+           "veranderd, zodat ze echt lijken. Real Harm legt uit welke schade ze doen, wat de wet zegt en waar je\n"
+           "hulp vindt: gratis, in je eigen taal, zonder account.\n")
+
+
+def nl_project(tmp_path: Path) -> Path:
+    """A copy of the project with Dutch started (`new-language nl`: left to right, not published),
+    a few of its interface texts, box titles and menu names in Dutch (NL_TEXTS), and one page
+    translated, docs/nl/index.md (its heading and first paragraph in Dutch); every other Dutch
+    page is the English one, marked."""
+    import yaml
+
+    root = copy_project(tmp_path)
+    made = subprocess.run([sys.executable, "-m", "realharm", "--root", str(root), "new-language", "nl"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(root / "src")})
+    assert made.returncode == 0, made.stdout + made.stderr
+    path = root / "data" / "ui" / "nl.yaml"
+    settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, texts in NL_TEXTS.items():
+        settings[key] = {**(settings.get(key) or {}), **texts}
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    english = (root / "docs" / "en" / "index.md").read_text(encoding="utf-8")
+    home = re.sub(r"^# .*?\n\n.*?\n\n", lambda m: NL_HOME + "\n", english, count=1, flags=re.M | re.S)
+    assert home != english
+    (root / "docs" / "nl").mkdir()
+    (root / "docs" / "nl" / "index.md").write_text(home, encoding="utf-8")
+    return root

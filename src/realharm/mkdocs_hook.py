@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from realharm import a11y, bidi, glossary, languages as language_settings, markers, opendata, render, translations, validate
+from realharm import a11y, bidi, fallback, glossary, languages as language_settings, markers, opendata, render, translations, validate
 from realharm.safe import UnsafeLink
 from realharm.project import Project
 from realharm.ui import current_language, use as use_language_files
@@ -68,9 +68,21 @@ def on_config(config):
         _state["translations"], lang=lang, names=names, repo_url=repository, texts=texts)
     _state["hidden"] = translations.unpublished(project.root, settings)
     _state["project"] = project
+    _state["nav_titles"] = _nav_titles(project.config().get("nav") or [])
     _state["dataset"] = dataset
     _state["renderers"]["open-data"] = lambda lang: opendata.render_files(lang, _state.get("page_url", ""))
     return config
+
+
+def _nav_titles(nav) -> set[str]:
+    """Every menu name written in mkdocs.yml's nav (in the default language)."""
+    found: set[str] = set()
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                found.add(str(title))
+                found |= _nav_titles(value)
+    return found
 
 
 def _configure_languages(config, settings: dict[str, dict]) -> None:
@@ -117,6 +129,10 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["rh_fallback"] = True
         # read in the default language: data texts, quizzes and tooltips as on the source page
         page.file.locale = _state["languages"][0]
+        # and its box titles too, inside the English block (the i18n plugin wrote the language's)
+        building = config.theme["language"]
+        markdown = fallback.source_box_titles(markdown, _state["settings"][building]["admonitions"],
+                                              _state["settings"][page.file.locale]["admonitions"])
     lang = _language(page, config)
     current_language.set(lang)
     _state["page_url"] = page.file.url
@@ -151,9 +167,26 @@ def _direction(lang: str) -> str:
     return _state["settings"][lang]["language"]["direction"]
 
 
+def on_env(env, config, files):
+    """The source-language titles of this language's page frame (fallback.english_titles), once
+    per language built: every page has been read (and its title is known) before the first page
+    or "page not found" is laid out."""
+    lang = config.theme["language"]
+    _state["english_titles"] = set() if lang == _state["languages"][0] else fallback.english_titles(
+        _state["nav_titles"], _state["settings"][lang].get("nav") or {},
+        [f.page.title for f in files.documentation_pages() if f.page is not None and f.page.meta.get("rh_fallback")])
+    return env
+
+
 def on_post_page(output, page, config):
-    """<html dir="rtl"> on the pages of a right-to-left language (the theme sets it on <body>)."""
-    return bidi.html_direction(output, _direction(config.theme["language"]))
+    """<html dir="rtl"> on the pages of a right-to-left language (the theme sets it on <body>);
+    lang="en" on the English titles of the page frame (fallback.mark)."""
+    output = bidi.html_direction(output, _direction(config.theme["language"]))
+    titles = _state.get("english_titles") or set()
+    if titles:
+        untranslated = bool(page.meta.get("rh_fallback")) and html.unescape(page.title or "") in titles
+        output = fallback.mark(output, titles, untranslated=untranslated, lang=_state["languages"][0])
+    return output
 
 
 def _fallback_notice(page, config, files) -> str:
@@ -225,6 +258,8 @@ def on_post_template(output, template_name, config):
     output = bidi.html_direction(output, _direction(lang))
     if lang == _state["languages"][0]:
         return output
+    output = fallback.mark(output, _state.get("english_titles") or set(), untranslated=False,
+                           lang=_state["languages"][0])
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
