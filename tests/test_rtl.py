@@ -86,6 +86,34 @@ def test_the_phone_number_and_address_in_arabic_text_are_isolated(rtl_site):
     home = _page(site, "ar/index.html")
     assert '<a href="tel:+448001111" dir="ltr">0800 1111</a>' in home
     assert '<a href="https://stopncii.org/" dir="ltr">https://stopncii.org/</a>' in home
+    # written as plain text (tests/fixtures/rtl/index.md): isolated too, on right-to-left pages only
+    for run in ("116 111", "help@example.org", "www.example.org/help?lang=ar"):
+        assert f'<bdi dir="ltr">{run}</bdi>' in home, run
+    assert '<bdi dir="ltr">' not in _page(site, "it/help/index.html")
     cards = _page(site, "ar/help/finder/index.html")
     tel = re.findall(r'<a href="tel:[^"]*"[^>]*>', cards)
     assert tel and all('dir="ltr"' in a for a in tel)
+
+
+# ── left-to-right runs written as plain text ──
+@pytest.mark.parametrize("run", ["116 111", "+39 06 1234 5678", "0800 1111", "(06) 1234 5678",
+                                 "help@example.org", "first.last+tag@mail.example.co.uk",
+                                 "https://www.example.org/a?b=c", "www.example.org/help"])
+def test_numbers_and_addresses_in_plain_text_are_isolated(run):
+    out = bidi.isolate_text(f"<p>اتصل على {run}، شكرًا.</p>")
+    assert f'<bdi dir="ltr">{run}</bdi>،' in out, out
+    assert bidi.isolate_text(out) == out  # never twice
+
+
+def test_punctuation_around_a_plain_text_run_stays_outside():
+    out = bidi.isolate_text("<p>(0800 1111) أو https://example.org/x.</p>")
+    assert out == '<p>(<bdi dir="ltr">0800 1111</bdi>) أو <bdi dir="ltr">https://example.org/x</bdi>.</p>'
+
+
+@pytest.mark.parametrize("html", [
+    "<p>في 2026-12-06 قرأنا 10 صفحات عن 112 في عام 2019.</p>",   # a date, short numbers, a year
+    '<p><a href="tel:+448001111">0800 1111</a> <code>+44 800 1111</code> <pre>help@example.org</pre></p>',
+    '<p><bdi>0800 1111</bdi> <img alt="0800 1111"> <abbr title="www.example.org">AI</abbr></p>',
+])
+def test_other_text_is_left_alone(html):
+    assert bidi.isolate_text(html) == html

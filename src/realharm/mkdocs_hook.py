@@ -152,6 +152,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     html = bidi.isolate(a11y.quiet_permalinks(glossary.first_use_tooltips(html)))
+    if _direction(config.theme["language"]) == "rtl":
+        html = bidi.isolate_text(html)  # numbers and addresses written as plain text
     if page.meta.get("rh_fallback"):
         default = _state["languages"][0]
         if "<h1" not in html:
