@@ -314,6 +314,9 @@ def edit(root: Path, rel: str, old: str, new: str) -> str:
 
 
 M1 = "docs/en/learn/m1-synthetic-media.md"
+M1_IT = "docs/it/learn/m1-synthetic-media.md"
+# the second question of the Italian page's quiz, options included
+_QUESTION_2 = "- question: " + (ROOT / M1_IT).read_text(encoding="utf-8").split("- question: ")[2]
 LESSON_M1 = "docs/en/teach/lessons/m1-synthetic-media-11-13.md"
 EDITS = {
     "quiz without a right answer": (M1, "      correct: true\n", "",
@@ -325,6 +328,19 @@ EDITS = {
     "verified in the future": ("data/laws/gb.yaml", "adopted_on: 2023-10-26\n    in_force_since: 2024-01-31",
                                "adopted_on: 2035-01-31\n    in_force_since: 2024-01-31",
                                "data/laws/gb.yaml: entry gb-soa-66b: field adopted_on: 2035-01-31 is in the future"),
+    "translated quiz with an option less": (
+        M1_IT, '    - text: "Un video falso che si riconosce sempre al primo sguardo"\n      feedback: "No. Molti deepfake '
+               'sono difficili da riconoscere. E migliorano di continuo. Per questo conta controllare la fonte."\n', "",
+        f"{M1_IT}: quiz 1, question 1: 2 options, {M1} has 3: translate the English page's options, "
+        "without adding or removing any"),
+    "translated quiz with a question less": (
+        M1_IT, _QUESTION_2, "",
+        f"{M1_IT}: quiz questions [7] differ from [8] in {M1} (quiz 1): translate the English page's questions, "
+        "without adding or removing any"),
+    "translated page with another box type": (
+        M1_IT, "!!! keypoints\n", "!!! note\n",
+        f"{M1_IT}: admonition types differ from {M1}: missing ['keypoints']; unexpected ['note']: keep the English "
+        "page's boxes (!!! type) of the same types and in the same order; translate only their titles and text"),
     "glossary id twice": ("data/glossary.yaml", "- id: synthetic-media", "- id: deepfake",
                           "data/glossary.yaml: entry deepfake: field id: used twice"),
 }
@@ -357,7 +373,9 @@ def test_the_strict_build_of_the_tests_stops_on_a_warning(copy, tmp_path):
     assert "'../no-such-page.md'" in proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("name", ["quiz without a right answer", "lesson without duration", "marker without data"])
+@pytest.mark.parametrize("name", ["quiz without a right answer", "lesson without duration", "marker without data",
+                                  "translated quiz with an option less", "translated quiz with a question less",
+                                  "translated page with another box type"])
 def test_the_build_refuses_bad_input_in_one_line(copy, tmp_path, name):
     rel, old, new, expected = EDITS[name]
     original = edit(copy, rel, old, new)

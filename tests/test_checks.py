@@ -198,3 +198,12 @@ def test_terminology_allows_marked_quotations_and_official_names(tmp_path):
         "it/a.md": "La stampa parla di <q>revenge porn</q>. Fonte: <https://example.org/revenge-porn-guida>.\n",
     })
     assert checks.terminology(docs, ["en", "it"]) == []
+
+
+def test_parity_names_a_quiz_whose_right_answer_moved(tmp_path):
+    it = LESSON.replace('      correct: true\n', '').replace('    - text: "B"\n', '    - text: "B"\n      correct: true\n')
+    assert it != LESSON
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON, "it/teach/lessons/l.md": it})
+    assert checks.parity(docs, ["en", "it"], front_matter=False) == [
+        "docs/it/teach/lessons/l.md: quiz 1, question 1: the right answer is option(s) [2], in "
+        "docs/en/teach/lessons/l.md option(s) [1]: mark the same options 'correct: true' as the English page"]

@@ -28,11 +28,21 @@ def is_lesson(rel: Path) -> bool:
         len(parts) == 2 and parts[0] == "learn" and re.match(r"m\d+-", parts[1]) is not None)
 
 
-def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozenset()) -> list[str]:
+WHAT_TO_DO = {
+    "heading ids": "keep every { #id } of the English page, unchanged and in the same order",
+    "data markers": "keep every <!-- realharm:... --> line of the English page exactly as it is",
+    "admonition types": "keep the English page's boxes (!!! type) of the same types and in the same order; "
+                        "translate only their titles and text",
+}
+
+
+def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozenset(), *,
+           structure: bool = True, front_matter: bool = True) -> list[str]:
     """Every page of the default language that has a twin in another language has the same
-    heading ids, data markers, admonition types, quiz sizes and shared front matter.
-    Pages in ``skip`` (paths under docs/<default>/ with problems of their own, reported on
-    their own line) are not compared: their mistakes would be blamed on the twins."""
+    heading ids, data markers, admonition types and quizzes (questions, options and right
+    answers) (``structure``: the build checks these too), and the same shared front matter
+    (``front_matter``). Pages in ``skip`` (paths under docs/<default>/ with problems of their
+    own, reported on their own line) are not compared: their mistakes would be blamed on the twins."""
     default, others = languages[0], languages[1:]
     source_root = docs / default
     problems: list[str] = []
@@ -42,26 +52,23 @@ def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozen
             rel = src.relative_to(source_root)
             twin = twin_root / rel
             label = f"docs/{lang}/{rel.as_posix()}"
+            source = f"docs/{default}/{rel.as_posix()}"
             if not twin.is_file():
                 continue  # not translated yet: the build shows the source page, marked as such
             if rel.as_posix() in skip:
                 continue
             a, b = Page.read(src), Page.read(twin)
-            for what, left, right in (
-                ("heading ids", a.heading_ids(), b.heading_ids()),
-                ("data markers", a.markers(), b.markers()),
-                ("admonition types", a.admonitions(), b.admonitions()),
-            ):
-                if left != right:
-                    problems.append(f"{label}: {what} differ from docs/{default}/{rel.as_posix()}: "
-                                    f"{_diff(left, right)}")
-            try:
-                sizes_a = [quiz.count_questions(q) for q in a.quizzes()]
-                sizes_b = [quiz.count_questions(q) for q in b.quizzes()]
-                if sizes_a != sizes_b:
-                    problems.append(f"{label}: quiz questions {sizes_b} differ from {sizes_a} in the source")
-            except quiz.QuizError:
-                pass  # reported by lint()
+            if structure:
+                for what, left, right in (
+                    ("heading ids", a.heading_ids(), b.heading_ids()),
+                    ("data markers", a.markers(), b.markers()),
+                    ("admonition types", a.admonitions(), b.admonitions()),
+                ):
+                    if left != right:
+                        problems.append(f"{label}: {what} differ from {source}: {_diff(left, right)}: {WHAT_TO_DO[what]}")
+                problems += quiz_parity(a, b, label, source)
+            if not front_matter:
+                continue
             try:
                 fa, fb = a.front_matter, b.front_matter
             except yaml.YAMLError:
@@ -72,10 +79,43 @@ def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozen
                 if key in fa and fa.get(key) != fb.get(key):
                     problems.append(f"{label}: front matter '{key}' is {fb.get(key)!r}, "
                                     f"source has {fa.get(key)!r}")
+        if not structure:
+            continue
         for extra in markdown_files(twin_root):
             rel = extra.relative_to(twin_root)
             if not (source_root / rel).is_file():
                 problems.append(f"docs/{lang}/{rel.as_posix()}: has no source page docs/{default}/{rel.as_posix()}")
+    return problems
+
+
+def quiz_parity(source_page: Page, twin: Page, label: str, source: str) -> list[str]:
+    """A translated page's quizzes have the English page's questions, options and right answers:
+    one line for the first difference of each quiz."""
+    try:
+        mine = [quiz.parse(q) for q in twin.quizzes()]
+        theirs = [quiz.parse(q) for q in source_page.quizzes()]
+    except quiz.QuizError:
+        return []  # reported by lint()
+    if len(mine) != len(theirs):
+        return [f"{label}: {len(mine)} quiz(zes), {source} has {len(theirs)}: keep every quiz of the English page"]
+    problems = []
+    for n, (qa, qb) in enumerate(zip(theirs, mine), 1):
+        if len(qa) != len(qb):
+            problems.append(f"{label}: quiz questions {[len(q) for q in mine]} differ from {[len(q) for q in theirs]} "
+                            f"in {source} (quiz {n}): translate the English page's questions, without adding or "
+                            "removing any")
+            continue
+        for m, (a, b) in enumerate(zip(qa, qb), 1):
+            right_a = [i for i, o in enumerate(a["options"], 1) if o.get("correct") is True]
+            right_b = [i for i, o in enumerate(b["options"], 1) if o.get("correct") is True]
+            if len(a["options"]) != len(b["options"]):
+                problems.append(f"{label}: quiz {n}, question {m}: {len(b['options'])} options, {source} has "
+                                f"{len(a['options'])}: translate the English page's options, without adding or removing any")
+                break
+            if right_a != right_b:
+                problems.append(f"{label}: quiz {n}, question {m}: the right answer is option(s) {right_b}, in "
+                                f"{source} option(s) {right_a}: mark the same options 'correct: true' as the English page")
+                break
     return problems
 
 

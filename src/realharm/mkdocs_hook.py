@@ -41,7 +41,8 @@ def on_config(config):
     _state["built"] = [only] if only in settings else languages
     _state["settings"] = settings
     _configure_languages(config, settings)
-    # the same checks as `make check` (data, glossary, front matter, quizzes, markers), before any page
+    # the same checks as `make check` (data, glossary, front matter, quizzes, markers, translated
+    # pages' ids, markers, boxes and quizzes), before any page
     found = validate.content(project, languages)
     if found.problems:
         raise PluginError("the content has problems (one per line: file, entry, field, what is wrong):\n"

@@ -93,6 +93,10 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
         result.problems += sources.check_curriculum(result.curriculum, result.sources)
     result.problems += checks.lint(project.docs, languages, project.schemas / "lesson.schema.json", today=when)
     result.problems += marker_problems(project.docs, languages, result.dataset)
+    # translated pages keep the English page's ids, markers, boxes and quizzes (the page's own
+    # mistakes, reported above, are not blamed on its translations)
+    result.problems += checks.parity(project.docs, languages, pages_with_problems(result.problems, languages[0]),
+                                     front_matter=False)
     return result
 
 
