@@ -83,3 +83,17 @@ def test_search_index_size_per_language_in_bytes_and_gzipped(tmp_path):
     assert sizes == {"en": (len(english), len(gzip.compress(english, mtime=0))),
                      "it": (len(italian), len(gzip.compress(italian, mtime=0)))}
     assert sizes["en"][1] < sizes["en"][0] / 10  # repetitive text packs well
+
+
+def test_the_ten_language_copy_has_each_language_with_its_minimum_set(tmp_path):
+    from realharm import translations
+    from support import ROOT
+
+    copy = bench.project_copy(ROOT, tmp_path / "ten", ("ro", "ar"))
+    assert copy.languages() == ["en", "ar", "it", "ro"]
+    settings = copy.settings()
+    assert settings["ar"]["language"]["direction"] == "rtl"
+    for code in ("ro", "ar"):
+        assert all(translations.is_translated(copy.docs, code, rel, "en") for rel in settings[code]["language"]["minimum_set"])
+    assert not translations.is_translated(copy.docs, "ro", "learn/index.md", "en")
+    assert translations.minimum_set_problems(copy.root, settings) == []

@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="build time, page weight, Lighthouse")
     bench.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (no npm install)")
     bench.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is reported (5)")
+    bench.add_argument("--build-runs", type=int, default=3, help="builds of each project in the ten-language measure (3)")
+    bench.add_argument("--languages-only", action="store_true",
+                       help="only the build with today's languages against ten languages, side by side")
     new = sub.add_parser("new-language", help="start a new language: its settings file, and the next steps")
     new.add_argument("code", help="the language's code, e.g. nl")
     sub.add_parser("sources", help="sources by class, and links of a banned kind in data/ and docs/ (a report)")
@@ -79,7 +82,8 @@ Read TRANSLATING.md for the details.""")
     if args.command == "bench":
         from . import bench as bench_module
 
-        return bench_module.main(project.root, with_lighthouse=not args.no_lighthouse, runs=args.runs)
+        return bench_module.main(project.root, with_lighthouse=not args.no_lighthouse, runs=args.runs,
+                                 languages_only=args.languages_only, build_runs=args.build_runs)
     if args.command == "site":
         from . import sitebuild
 

@@ -70,6 +70,7 @@ def problems(root: Path, languages: list[str]) -> list[str]:
     """One line per missing or wrong setting: file, field, what to do."""
     out = []
     template = f"data/ui/{languages[0]}.yaml"
+    source = _load(root, languages[0])  # read once, not once per language
     for code in languages:
         label = f"data/ui/{code}.yaml"
         path = settings_dir(root) / f"{code}.yaml"
@@ -101,10 +102,10 @@ def problems(root: Path, languages: list[str]) -> list[str]:
         if metric is not None and metric not in METRICS:
             out.append(f"{label}: field readability.metric: {metric!r} is not right; write fk_grade, gulpease or none")
         for key in ("admonitions", "interface"):
-            source = _load(root, languages[0]).get(key) or {}
+            keys = source.get(key) or {}
             mine = doc.get(key)
             if isinstance(mine, dict):
-                for missing in [k for k in source if k not in mine]:
+                for missing in [k for k in keys if k not in mine]:
                     out.append(f"{label}: field {key}.{missing}: is missing; copy it from {template} and translate it")
     return out
 

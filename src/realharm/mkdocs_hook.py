@@ -21,6 +21,10 @@ _state: dict = {}
 
 
 def on_config(config):
+    if _state.get("config") is config:
+        # the i18n plugin builds each language with the same configuration, calling this again
+        # for each: the content was read and checked for every language the first time
+        return config
     project = Project(Path(config.config_file_path).parent)
     if os.environ.get("REALHARM_OFFLINE"):
         # The copy that works from disk (make site): file links, and Material's search worker
@@ -72,6 +76,7 @@ def on_config(config):
     _state["nav_titles"] = _nav_titles(project.config().get("nav") or [])
     _state["dataset"] = dataset
     _state["renderers"]["open-data"] = lambda lang: opendata.render_files(lang, _state.get("page_url", ""))
+    _state["config"] = config
     return config
 
 
