@@ -235,7 +235,7 @@ NL_TEXTS = {
     "interface": {"get_help": "Hulp zoeken", "quick_exit": "Snel weg",
                   "quick_exit_hint": "Verlaat deze site nu (druk twee keer op Esc)",
                   "not_found_title": "Pagina niet gevonden",
-                  "not_found_text": "Op dit adres staat geen pagina. Zoek op deze site met het zoekvak bovenaan.",
+                  "not_found_text": "Op dit adres staat geen pagina. Zoek op deze site met het zoekvak bovenaan.",  # codespell:ignore adres
                   "not_found_home": "Startpagina"},
     "admonitions": {"contentnote": "Let op, gevoelige inhoud", "keypoints": "Kernpunten",
                     "gethelp": "Waar je hulp vindt", "objectives": "Leerdoelen"},
@@ -243,7 +243,7 @@ NL_TEXTS = {
 }
 NL_HOME = ("# Real Harm: misbruik met deepfakes, uitgelegd { #home }\n\n"
            "Deepfakes zijn beelden, video's of stemmen die met kunstmatige intelligentie (AI) zijn gemaakt of\n"
-           "veranderd, zodat ze echt lijken. Real Harm legt uit welke schade ze doen, wat de wet zegt en waar je\n"
+           "veranderd, zodat ze echt lijken. Real Harm legt uit welke schade ze doen, wat de wet zegt en waar je\n"  # codespell:ignore doen
            "hulp vindt: gratis, in je eigen taal, zonder account.\n")
 
 

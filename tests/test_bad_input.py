@@ -329,7 +329,7 @@ EDITS = {
                                "adopted_on: 2035-01-31\n    in_force_since: 2024-01-31",
                                "data/laws/gb.yaml: entry gb-soa-66b: field adopted_on: 2035-01-31 is in the future"),
     "translated quiz with an option less": (
-        M1_IT, '    - text: "Un video falso che si riconosce sempre al primo sguardo"\n      feedback: "No. Molti deepfake '
+        M1_IT, '    - text: "Un video falso che si riconosce sempre al primo sguardo"\n      feedback: "No. Molti deepfake '  # codespell:ignore falso
                'sono difficili da riconoscere. E migliorano di continuo. Per questo conta controllare la fonte."\n', "",
         f"{M1_IT}: quiz 1, question 1: 2 options, {M1} has 3: translate the English page's options, "
         "without adding or removing any"),

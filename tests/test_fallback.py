@@ -28,8 +28,8 @@ def test_box_titles_written_by_the_language_go_back_to_the_source_language():
 
 def test_english_titles_are_the_untranslated_menu_names_and_pages():
     titles = fallback.english_titles({"Get help", "Learn", "Help finder"}, {"Get help": "Hulp zoeken"},
-                                     ["Glossary", "Hulp zoeken", "Caf&eacute; &amp; more"])
-    assert titles == {"Learn", "Help finder", "Glossary", "Café & more"}
+                                     ["Glossary", "Hulp zoeken", "Rock &amp; roll &ndash; more"])
+    assert titles == {"Learn", "Help finder", "Glossary", "Rock & roll – more"}
 
 
 FRAME = """<title>Glossary - Real Harm</title>
