@@ -15,13 +15,15 @@ Renderer = Callable[..., str]
 ARGUMENTS: dict[str, tuple[str, ...]] = {
     "services": ("country",), "law": ("jurisdiction",), "finder": (), "laws-table": (),
     "law-changes": (), "modules": (), "lessons": (), "curriculum-map": (), "glossary": (),
-    "translations": (), "repository": (), "open-data": (),
+    "translations": (), "repository": (), "open-data": (), "handout-help": (),
 }
 # Arguments a marker may also take: law level=3 puts its headings under a section's h2;
-# law-changes latest=N keeps the N newest steps, base=law/ links from a page outside law/
+# law-changes latest=N keeps the N newest steps, base=law/ links from a page outside law/;
+# handout-help audience=adults speaks to parents and staff instead of students
 # (None: any value, checked below).
 OPTIONAL: dict[str, dict[str, tuple[str, ...] | None]] = {
-    "law": {"level": ("2", "3", "4")}, "law-changes": {"latest": None, "base": None}}
+    "law": {"level": ("2", "3", "4")}, "law-changes": {"latest": None, "base": None},
+    "handout-help": {"audience": ("students", "adults")}}
 # Pages that show one place's data (named by its code, help/directory/it.md, law/gb.md): the
 # marker's code must be the page's file name.
 PLACE_PAGES = {"services": ("help", "directory"), "law": ("law",)}
@@ -81,10 +83,18 @@ def check(markdown: str, rel: str, label: str, data_codes: dict[str, set[str]] |
 
 
 def expand(markdown: str, renderers: dict[str, Renderer], *, lang: str, page: str = "") -> str:
-    """Replace every marker with its renderer's output; unknown markers are an error."""
+    """Replace every marker with its renderer's output (indented as the marker is, so that a
+    marker inside an admonition stays in it); unknown markers are an error."""
 
     def replace(match: re.Match) -> str:
         name = match.group("name")
+        indent = match.group(0)[:len(match.group(0)) - len(match.group(0).lstrip(" \t"))]
+        if indent:  # a marker inside a box (!!! gethelp): its Markdown stays inside the box
+            return "\n".join(indent + line if line.strip() else line
+                             for line in _render(match, name).splitlines())
+        return _render(match, name)
+
+    def _render(match: re.Match, name: str) -> str:
         renderer = renderers.get(name)
         if renderer is None:
             raise MarkerError(f"{page}: unknown data marker 'realharm:{name}'")

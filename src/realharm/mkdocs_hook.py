@@ -54,6 +54,8 @@ def on_config(config):
     dataset = found.dataset
     _state["renderers"] = render.renderers(dataset, project.docs, found.curriculum)
     _state["glossary"] = found.glossary
+    _state["renderers"]["handout-help"] = partial(render.render_handout_help, dataset, site_url=config.site_url or "",
+                                                  default=languages[0])
     _state["renderers"]["glossary"] = lambda lang: glossary.render(_state["glossary"], lang=lang)
     try:
         repository = render.repository_url(config.extra.get("repository"))

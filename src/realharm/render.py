@@ -461,3 +461,56 @@ def renderers(dataset: Dataset, docs=None, curriculum: dict | None = None) -> di
         "law": partial(render_law, dataset),
         "law-changes": partial(render_law_changes, dataset),
     }
+
+
+# ── handouts: "if you already have an image", and the services of each country ──
+HANDOUT_AUDIENCES = ("students", "adults")
+
+
+def handout_countries(dataset: Dataset, lang: str) -> list[str]:
+    """Countries with services marked ``handout: true``: the language's lead countries for
+    handouts first (lead.handouts in data/ui/<code>.yaml, else lead.services), then by name."""
+    codes = [c for c, doc in dataset.services.items() if any(s.get("handout") for s in doc["services"])]
+    try:
+        first = tuple(setting(lang, "lead.handouts") or ())
+    except (KeyError, TypeError):
+        first = _lead(lang, "services")
+    return country_order(codes, dataset, lang, first)
+
+
+def _handout_service(service: dict, lang: str) -> str:
+    where = partial(_where, "services", service["id"].split("-", 1)[0], service["id"])
+    bits = [f"**{md_text(service['name'])}**"]
+    phone = (service.get("phone") or {}).get("local")
+    if phone:
+        bits.append(f"[{md_text(phone)}]({_tel((service.get('phone') or {}).get('international') or phone)})")
+    url = href(service["url"], where("url"))
+    bits.append(f"<{url}>")
+    return "- " + " · ".join(bits)
+
+
+def render_handout_help(dataset: Dataset, *, lang: str, site_url: str = "", default: str = "en",
+                        audience: str = "students") -> str:
+    """The end of a handout (and the box a teacher reads aloud): what to do if you already have an
+    image, or sent or made one (for ``audience=adults``: if a child tells you so); then, country by country, the under-18 services marked
+    ``handout: true`` with their numbers and addresses; then the address of this site's Get help page
+    (``site_url`` from mkdocs.yml; ``default``: the language at the site's root)."""
+    if audience not in HANDOUT_AUDIENCES:
+        raise TypeError(f"audience must be {' or '.join(HANDOUT_AUDIENCES)}, not {audience!r}")
+    s = partial(_t, lang)
+    adults = audience == "adults"
+    lines = [f"### {md_text(s('handout.adults_title' if adults else 'handout.title'))} {{ #if-you-have-it }}", ""]
+    lines += [f"- {md_text(step)}" for step in s("handout.adults_steps" if adults else "handout.steps")] + [""]
+    titles = s("handout.adults_countries" if adults else "handout.countries") or {}
+    for code in handout_countries(dataset, lang):
+        title = titles.get(code) or s("handout.adults_country_title" if adults else "handout.country_title").format(
+            place=dataset.place_name(code, lang))
+        lines += [f"**{md_text(title)}**", ""]
+        lines += [_handout_service(svc, lang) for svc in dataset.services[code]["services"] if svc.get("handout")]
+        lines.append("")
+    if site_url:
+        base = site_url.rstrip("/") + "/"
+        address = f"{base}{'' if lang == default else lang + '/'}help/"
+        lines += [f"{md_text(s('handout.site'))} <{href(address, 'mkdocs.yml: site_url')}>", ""]
+    return "\n".join(lines)
+

@@ -1,0 +1,44 @@
+"""The box at the end of every handout and learner page (marker realharm:handout-help): what to
+do if you already have an image, the under-18 services of each country with their numbers, and
+the site's address; and markers inside a box staying inside it."""
+
+import pytest
+
+from realharm import markers, render
+from realharm.project import Project
+from realharm.ui import use
+from realharm.validate import content
+
+from support import ROOT
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    project = Project(ROOT)
+    use(project.root)
+    return content(project, project.languages()).dataset
+
+
+def test_the_handout_box_names_each_countrys_services_with_numbers(dataset):
+    en = render.render_handout_help(dataset, lang="en", site_url="https://example.org/", default="en")
+    it = render.render_handout_help(dataset, lang="it", site_url="https://example.org/", default="en")
+    # the country of the page's language first, and the services' numbers from data/services
+    assert en.index("For students in the UK") < en.index("For students in Italy")
+    assert it.index("Per chi studia in Italia") < it.index("Per chi studia nel Regno Unito")
+    for text in (en, it):
+        assert "[0800 1111](tel:+448001111)" in text and "[19696](tel:19696)" in text
+        assert "Report Remove" in text and "CEOP" in text and "Commissariato di P.S. Online" in text
+        assert "Revenge Porn Helpline" not in text  # not for under-18s: not marked handout: true
+    assert "<https://example.org/help/>" in en and "<https://example.org/it/help/>" in it
+    assert "{ #if-you-have-it }" in en
+
+
+def test_the_handout_box_refuses_an_unknown_audience(dataset):
+    with pytest.raises(markers.MarkerError, match="audience must be students or adults"):
+        markers.expand("<!-- realharm:handout-help audience=parents -->",
+                       {"handout-help": lambda **kw: render.render_handout_help(dataset, **kw)}, lang="en", page="x.md")
+
+
+def test_a_marker_inside_a_box_stays_inside_it():
+    out = markers.expand("!!! gethelp\n    <!-- realharm:modules -->\n", {"modules": lambda lang: "a\n\nb"}, lang="en")
+    assert out == "!!! gethelp\n    a\n\n    b\n"
