@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: help install serve build check test test-fast site bench lock clean new-language
+.PHONY: help install serve build check test test-fast site bench lock clean new-language lesson-audit
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST) with live reload"
@@ -15,6 +15,7 @@ help:
 	@echo "make site    build site/ with every PDF and the offline zip (ready to deploy)"
 	@echo "make bench   page weight, Lighthouse and build time against the budgets"
 	@echo "make check   the fast checks only (no build, no browser)"
+	@echo "make lesson-audit  the safeguarding parts of every lesson plan, per plan and language"
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +52,9 @@ bench: install
 
 check: install
 	$(BIN)/python -m realharm check
+
+lesson-audit: install
+	$(BIN)/python -m realharm lesson-audit
 
 test: install
 	$(BIN)/python -m pytest

@@ -13,6 +13,8 @@
                 lacks part of its minimum set of pages
   site          the static site, every PDF and the offline zip (what `make site` runs)
   bench         build time, page weight and Lighthouse scores against the budgets (`make bench`)
+  lesson-audit  the safeguarding parts every lesson plan must have, per plan and language (a table);
+                fails when a required part is missing
   render-diff   OLD_SITE NEW_SITE: every page whose main content differs between two builds
 """
 
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("code", help="the language's code, e.g. nl")
     sub.add_parser("sources", help="sources by class, and links of a banned kind in data/ and docs/ (a report)")
     sub.add_parser("review", help="entries due for review, dates coming soon, bills with no news (exit 0)")
+    sub.add_parser("lesson-audit", help="the parts every lesson plan must have, per plan and language")
     sub.add_parser("translations", help="translation status of every page (fails if a published language lacks its minimum set)")
     diff = sub.add_parser("render-diff", help="pages whose main content differs between two built sites")
     diff.add_argument("old_site", help="the site built before a change (e.g. an upgrade)")
@@ -127,6 +130,12 @@ Read TRANSLATING.md for the details.""")
                   f"translated, {counts['outdated']} outdated, {counts['missing']} not translated; "
                   f"data texts {done} of {total} translated")
         problems += translations.minimum_set_problems(project.root, settings)
+    if args.command == "lesson-audit":
+        from . import audit
+
+        rows = audit.audit(project.docs, languages)
+        print(audit.table(rows))
+        problems += audit.failures(rows)
     if args.command == "readability":
         from . import readability
 

@@ -1,0 +1,116 @@
+"""The lesson audit (``python -m realharm lesson-audit``): for every lesson plan in every language,
+which of the parts every plan must have (CONTENT-GUIDE.md, "Safe-teaching rules") can be found
+in its source. Parts marked REQUIRED fail the audit when missing; the others are printed so that
+the table shows what is still to do, and become required as the curriculum gains them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .curriculum import lesson_plans
+from .pages import Page
+
+# The line of the ground rules that states the limits of confidentiality, and the instruction
+# never to promise secrecy, as each language writes them (a new language adds its own).
+CONFIDENTIALITY = {
+    "en": re.compile(r"can.t keep it (?:a )?secret", re.I),
+    "it": re.compile(r"non posso tenerlo segreto", re.I),
+}
+NO_PROMISE = {
+    "en": re.compile(r"(?:never|do not|don.t) promise", re.I),
+    "it": re.compile(r"non promettete", re.I),
+}
+SCRIPT_LINK = re.compile(r"\]\((?:\.\./)?tricky-questions\.md(?:#[\w-]+)?\)")
+HANDOUT = re.compile(r"^## .*\{ #handout \}", re.M)
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    label: str
+    required: bool
+
+
+PARTS = (
+    Part("confidentiality", "confidentiality", True),
+    Part("if_you_have_it", "if-you-have-it", True),
+    Part("question_script", "question script", True),
+    Part("handout_services", "handout services", True),
+    # parts the curriculum does not have yet: printed, not required
+    Part("differentiation", "differentiation", False),
+    Part("country_boxes", "country boxes", False),
+    Part("starter_revisited", "starter revisited", False),
+    Part("card_sets", "card sets", False),
+)
+PRESENT, ABSENT, NOT_APPLICABLE = "yes", "MISSING", "n/a"
+
+
+def _handout(body: str) -> str:
+    match = HANDOUT.search(body)
+    return body[match.end():] if match else ""
+
+
+def audit_page(page: Page, lang: str) -> dict[str, str]:
+    """Each part of PARTS: yes, MISSING, or n/a (the "if you have it" message speaks to students,
+    so an adults' plan carries the adults' version)."""
+    body, fm = page.body, page.front_matter
+    handout = _handout(body)
+    conf, promise = CONFIDENTIALITY.get(lang), NO_PROMISE.get(lang)
+    found = {
+        "confidentiality": bool(conf and promise and conf.search(body) and promise.search(body)),
+        "question_script": bool(SCRIPT_LINK.search(body)),
+        "handout_services": "realharm:handout-help" in handout,
+    }
+    adults = str(fm.get("age_band")) == "adults"
+    markers = [(name, args) for name, args in page_markers(handout)]
+    wanted = "adults" if adults else "students"
+    found["if_you_have_it"] = any(name == "handout-help" and args.get("audience", "students") == wanted
+                                  for name, args in markers)
+    out = {p.key: PRESENT if found.get(p.key) else ABSENT for p in PARTS}
+    return out
+
+
+def page_markers(text: str):
+    from . import markers
+
+    return markers.find(text)
+
+
+def audit(docs: Path, languages: list[str]) -> list[tuple[str, str, dict[str, str]]]:
+    """(language, plan path under docs/<lang>/, parts) for every lesson plan."""
+    rows = []
+    for lang in languages:
+        for entry in lesson_plans(docs, lang):
+            rows.append((lang, entry.rel, audit_page(Page.read(docs / lang / entry.rel), lang)))
+    return rows
+
+
+def table(rows) -> str:
+    head = ["lang", "plan"] + [p.label + ("" if p.required else " (later)") for p in PARTS]
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for lang, rel, parts in rows:
+        name = rel.rsplit("/", 1)[-1][:-3]
+        lines.append(" | ".join([lang, name] + [parts[p.key] if p.required or parts[p.key] == PRESENT
+                                                else "absent" for p in PARTS]))
+    return "\n".join(lines)
+
+
+def failures(rows) -> list[str]:
+    """One line per required part missing: file, part, what to do."""
+    todo = {
+        "confidentiality": "add to the ground rules the limit of confidentiality (\"I can't keep it secret if "
+                           "someone is at risk\") and, to the safeguarding check, never to promise secrecy",
+        "if_you_have_it": "put the marker <!-- realharm:handout-help --> at the end of the handout "
+                          "(audience=adults in a plan for adults)",
+        "question_script": "link the script for predictable questions: [..](../tricky-questions.md)",
+        "handout_services": "end the handout with the marker <!-- realharm:handout-help --> (it names the "
+                            "services of each country and the site's address)",
+    }
+    out = []
+    for lang, rel, parts in rows:
+        for p in PARTS:
+            if p.required and parts[p.key] == ABSENT:
+                out.append(f"docs/{lang}/{rel}: {p.label} is missing: {todo[p.key]}")
+    return out

@@ -1,0 +1,56 @@
+"""The lesson audit: every plan states the limits of confidentiality, carries the "if you
+already have an image" box with each country's services, and links the script for predictable
+questions; a plan without them is reported part by part and fails the command."""
+
+from pathlib import Path
+
+import pytest
+
+from realharm import audit
+from realharm.__main__ import main
+from realharm.pages import Page
+from realharm.project import Project
+
+from support import ROOT, copy_project
+
+BAD = Path(__file__).parent / "fixtures" / "lesson-audit" / "m1-without-safeguarding-parts.md"
+
+
+def test_every_plan_has_every_required_part():
+    project = Project(ROOT)
+    rows = audit.audit(project.docs, project.languages())
+    assert len(rows) == 32
+    assert audit.failures(rows) == []
+
+
+def test_a_plan_without_the_parts_is_reported_part_by_part():
+    parts = audit.audit_page(Page.read(BAD), "en")
+    required = [p.key for p in audit.PARTS if p.required]
+    assert [k for k in required if parts[k] == audit.ABSENT] == required
+    lines = audit.failures([("en", "teach/lessons/m1-synthetic-media-11-13.md", parts)])
+    assert len(lines) == len(required)
+    assert lines[0].startswith("docs/en/teach/lessons/m1-synthetic-media-11-13.md: confidentiality is missing: ")
+
+
+def test_the_confidentiality_line_needs_both_the_ground_rule_and_no_promise():
+    text = Page.read(ROOT / "docs/en/teach/lessons/m1-synthetic-media-11-13.md").text
+    without_promise = Page(BAD, text.replace("Never promise a student", "Do tell a student"))
+    assert audit.audit_page(without_promise, "en")["confidentiality"] == audit.ABSENT
+
+
+def test_an_adults_plan_needs_the_adults_box():
+    text = Page.read(ROOT / "docs/en/teach/lessons/m8-case-study-adults.md").text
+    assert audit.audit_page(Page(BAD, text), "en")["if_you_have_it"] == audit.PRESENT
+    students_box = text.replace("handout-help audience=adults", "handout-help")
+    assert audit.audit_page(Page(BAD, students_box), "en")["if_you_have_it"] == audit.ABSENT
+
+
+def test_the_command_fails_on_a_plan_without_the_parts(tmp_path, capsys):
+    root = copy_project(tmp_path)
+    target = root / "docs/en/teach/lessons/m1-synthetic-media-11-13.md"
+    target.write_text(BAD.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["--root", str(root), "lesson-audit"]) == 1
+    out = capsys.readouterr().out
+    assert "en | m1-synthetic-media-11-13 | MISSING | MISSING | MISSING | MISSING" in out
+    assert "docs/en/teach/lessons/m1-synthetic-media-11-13.md: question script is missing" in out
+    assert main(["--root", str(ROOT), "lesson-audit"]) == 0
