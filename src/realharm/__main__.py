@@ -156,6 +156,9 @@ Read TRANSLATING.md for the details.""")
 
             # reports, not problems: on stderr, so that stdout holds only the problem lines
             print(sources.report(found.dataset, found.sources), file=sys.stderr)
+            from . import ledger
+
+            print(ledger.report(project.data / "ledger.yaml"), file=sys.stderr)
             prose = sources.page_links(project.docs, languages, found.sources)
             if prose:
                 print(f"pages: {len(prose)} link(s) in the pages' prose use http://, a tracking parameter or a "

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import checks, glossary, languages as language_settings, markers, sources
+from . import checks, glossary, languages as language_settings, ledger, markers, sources
 from .lawstatus import build_date
 from .data import DataError, Dataset, _url_pattern, future_date, load_dataset, read_yaml, url_problem
 from .pages import Page, markdown_files
@@ -65,8 +65,8 @@ def marker_problems(docs: Path, languages: list[str], dataset: Dataset | None) -
 
 
 def content(project: Project, languages: list[str], *, when: date | None = None) -> Content:
-    """Load and check each language's settings, data/, the glossary, the curriculum links and every page's front matter,
-    quizzes and data markers."""
+    """Load and check each language's settings, data/, the glossary, the curriculum links, the audit ledger
+    (every law and service entry named by a row) and every page's front matter, quizzes and data markers."""
     when = when or today()
     result = Content()
     found = language_settings.problems(project.root, languages)
@@ -91,6 +91,8 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
     if result.dataset is not None and not found:
         result.problems += sources.check(result.dataset, result.sources)
         result.problems += sources.check_curriculum(result.curriculum, result.sources)
+    if result.dataset is not None:
+        result.problems += ledger.problems(project.data / "ledger.yaml", result.dataset, today=when)
     result.problems += checks.lint(project.docs, languages, project.schemas / "lesson.schema.json", today=when)
     result.problems += marker_problems(project.docs, languages, result.dataset)
     # translated pages keep the English page's ids, markers, boxes and quizzes (the page's own
