@@ -175,3 +175,31 @@ def test_every_number_in_the_data_is_valid_for_its_country_including_short_numbe
     assert phone_problems({"local": "1-866-658-9022", "international": "+1 866-658-9022"}, "CA") == []
     assert phone_problems({"local": "0800 1111", "international": "+44 345 600 0459"}, "GB") == [
         ("phone.international", "'+44 345 600 0459' is not the same number as phone.local '0800 1111'")]
+
+
+def test_make_check_and_the_build_refuse_a_banned_link_in_a_page(tmp_path):
+    """A page's prose with an http address, a tracking parameter or a copy host stops the checks the
+    build and `make check` share, one line each naming the page."""
+    root = tmp_path / "copy"
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    project = Project(root)
+    assert [p for p in validate.content(project, project.languages()).problems if "docs/" in p] == []
+    page = root / "docs" / "en" / "help" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n- A copy. <http://www.example.org/a> "
+                    "<https://www.example.org/b?utm_source=x> <https://www.usquery.com/bill-query/bill/119/s/146>\n",
+                    encoding="utf-8")
+    found = [p for p in validate.content(project, project.languages()).problems if p.startswith("docs/en/help/index.md")]
+    assert len(found) == 3, found
+    assert any("'http://www.example.org/a' starts with http://" in p for p in found)
+    assert any("tracking parameter 'utm_source'" in p for p in found)
+    assert any("www.usquery.com, a copy, proxy or aggregator" in p for p in found)
+    assert all("\n" not in p for p in found)
+
+
+def test_an_http_only_host_is_accepted_in_a_page(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "en").mkdir(parents=True)
+    (docs / "en" / "a.md").write_text("See <http://www.procura.taranto.it/it/Content/Index/44506>.\n")
+    assert sources.page_links(docs, ["en"], real_sources()) == []

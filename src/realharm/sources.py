@@ -4,8 +4,8 @@ hosts (proxies, mirrors, staging, archives, aggregators) and the tracking parame
 ``check`` returns one line per problem in data/ (an http address, a tracking parameter, a banned
 host without ``source_reason``, an ``official_url`` off the official list without
 ``official_url_reason``); ``classify`` sorts every source into official / service's own /
-secondary for the report of ``make check``; ``page_links`` lists the same kinds of address in the
-pages' prose (reported, not failing: those are fixed by hand).
+secondary for the report of ``make check``; ``page_links`` finds the same kinds of address in the
+pages' prose, which stop ``make check`` and the build just the same.
 """
 
 from __future__ import annotations

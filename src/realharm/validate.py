@@ -91,6 +91,8 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
     if result.dataset is not None and not found:
         result.problems += sources.check(result.dataset, result.sources)
         result.problems += sources.check_curriculum(result.curriculum, result.sources)
+    if result.sources is not None and not found:
+        result.problems += sources.page_links(project.docs, languages, result.sources)
     if result.dataset is not None:
         result.problems += ledger.problems(project.data / "ledger.yaml", result.dataset, today=when)
     result.problems += checks.lint(project.docs, languages, project.schemas / "lesson.schema.json", today=when)
