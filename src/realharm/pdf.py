@@ -46,18 +46,35 @@ def pdf_link(src_uri: str, lang: str) -> str | None:
     return None
 
 
-def _set_metadata(path: Path, *, title: str, lang: str, subject: str) -> None:
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
+def page_pdf(lang: str, rel: str) -> str:
+    """The PDF of a page by its path under docs/<lang>/."""
+    return f"pdf/{lang}/{Path(rel).stem}.pdf"
 
-    reader = PdfReader(path)
-    writer = PdfWriter(clone_from=reader)
+
+def set_metadata(path: Path, *, title: str, lang: str, subject: str) -> None:
+    """Title, language, subject and date in the file's metadata, and the file saved compactly.
+
+    Chromium already embeds font subsets; most of a plan's PDF is its page content (Chromium
+    places every glyph on its own) and the tag tree of an accessible PDF (several hundred small
+    objects). qpdf (through pikepdf) packs those objects into compressed object streams and
+    recompresses every stream, which takes a third off each file without changing a page."""
+    import pikepdf
+
     now = dt.datetime.now(dt.timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
-    writer.add_metadata({"/Title": title, "/Subject": subject, "/Author": "Real Harm",
-                         "/CreationDate": now, "/ModDate": now})
-    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
-    with path.open("wb") as fh:
-        writer.write(fh)
+    with pikepdf.open(path, allow_overwriting_input=True) as doc:
+        with doc.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            xmp["dc:title"] = title
+            xmp["dc:description"] = subject
+            xmp["dc:language"] = [lang]
+        doc.docinfo["/Title"] = title
+        doc.docinfo["/Subject"] = subject
+        doc.docinfo["/Author"] = "Real Harm"
+        doc.docinfo["/CreationDate"] = now
+        doc.docinfo["/ModDate"] = now
+        doc.Root.Lang = pikepdf.String(lang)
+        doc.remove_unreferenced_resources()
+        doc.save(path, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
+                 recompress_flate=True)
 
 
 def print_pages(base_url: str, site_dir: Path, targets: list[Target], *, browser) -> list[Path]:
@@ -72,7 +89,7 @@ def print_pages(base_url: str, site_dir: Path, targets: list[Target], *, browser
         out.parent.mkdir(parents=True, exist_ok=True)
         page.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
                  margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
-        _set_metadata(out, title=t.title, lang=t.lang, subject=f"Real Harm · module {t.module}")
+        set_metadata(out, title=t.title, lang=t.lang, subject=f"Real Harm · module {t.module}")
         written.append(out)
     page.close()
     return written
@@ -93,6 +110,6 @@ def make_packs(site_dir: Path, targets: list[Target], pack_titles: dict[tuple[st
         out = site_dir / pack_path(lang, module)
         with out.open("wb") as fh:
             writer.write(fh)
-        _set_metadata(out, title=title, lang=lang, subject=f"Real Harm · module {module}")
+        set_metadata(out, title=title, lang=lang, subject=f"Real Harm · module {module}")
         written.append(out)
     return written
