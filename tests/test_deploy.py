@@ -12,6 +12,7 @@ def test_make_site_warns_loudly_when_site_url_is_unset(monkeypatch, capsys, tmp_
     monkeypatch.delenv("SITE_URL", raising=False)
     monkeypatch.setattr(sitebuild, "mkdocs_build", lambda project, dest, offline=False: calls.append(dest) or 0.1)
     monkeypatch.setattr(sitebuild, "make_pdfs", lambda project, site_dir: [])
+    monkeypatch.setattr(sitebuild, "make_teacher_packs", lambda project, site_dir: [])
     zip_path = tmp_path / "site" / "x.zip"
     zip_path.parent.mkdir()
     zip_path.write_bytes(b"")

@@ -346,9 +346,38 @@ def print_language_scaling(root: Path, runs: int = 3) -> float:
     return ratio
 
 
+BUDGET_PLAN_PDF_KB = 150
+BUDGET_OFFLINE_MB = 25
+
+
+def download_sizes(project_root: Path) -> list[str]:
+    """Lines on what the last `make site` made: its time by stage, the median and largest PDF of
+    one page (lesson plan or learner page) against the budget, and the offline zip's size."""
+    site = project_root / "site"
+    pdfs = sorted(p for p in site.glob("pdf/*/m*.pdf") if not p.name.startswith("module-"))
+    if not pdfs:
+        return ["downloads: no site/pdf yet (run `make site` first)"]
+    sizes = [p.stat().st_size / 1024 for p in pdfs]
+    median = statistics.median(sizes)
+    lines = [f"page PDFs: {len(pdfs)}, median {median:.0f} KB, largest {max(sizes):.0f} KB "
+             f"({max(zip(sizes, pdfs))[1].relative_to(site)}); budget {BUDGET_PLAN_PDF_KB} KB median: "
+             f"{'met' if median <= BUDGET_PLAN_PDF_KB else 'MISSED'}"]
+    offline = site / "downloads" / "realharm-offline.zip"
+    if offline.is_file():
+        mb = offline.stat().st_size / 1e6
+        lines.append(f"offline zip: {mb:.1f} MB (budget {BUDGET_OFFLINE_MB} MB: "
+                     f"{'met' if mb <= BUDGET_OFFLINE_MB else 'MISSED'})")
+    times = project_root / "build" / "site-times.json"
+    if times.is_file():
+        stages = json.loads(times.read_text(encoding="utf-8"))
+        lines.append("make site: " + "; ".join(f"{k} {v:.1f} s" for k, v in stages.items()))
+    return lines
+
+
 def main(root: Path | None = None, *, with_lighthouse: bool = True, runs: int = 5, languages_only: bool = False,
          build_runs: int = 3) -> int:
     project = Project(root or Path.cwd())
+    print("\n".join(download_sizes(project.root)))
     print_language_scaling(project.root, build_runs)
     if languages_only:
         return 0

@@ -10,6 +10,7 @@ import html
 import re
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 import markdown
 from babel import Locale, UnknownLocaleError
@@ -372,13 +373,21 @@ def render_modules(docs, *, lang: str) -> str:
 def render_lessons(docs, *, lang: str) -> str:
     """Lesson plans by module, for teach/index.md (links relative to teach/)."""
     from .curriculum import lesson_plans
+    from .project import Project
 
+    default = Project(Path(docs).parent).default_language()
     head = [_m(lang, f"curriculum.{k}") for k in ("module", "lesson", "ages", "time", "digcomp")]
-    lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|"]
+    head.append(_m(lang, "teachpack.pack"))
+    lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|"]
     for e in lesson_plans(docs, lang):
         name = e.rel.split("/", 1)[1]
+        # the packs are made by `make site` (teachpack.py), after the build: an HTML link, which the
+        # build does not look for among the pages (teach/ is one folder deeper in other languages)
+        up = "../" if lang == default else "../../"
+        pack = html.escape(f"{up}downloads/{lang}/{Path(e.rel).stem}-teacher-pack.zip", quote=True)
+        label = html.escape(_t(lang, "teachpack.pack"), quote=False)
         lines.append(f"| {e.module} | [{_cell(e.title)}]({name}) | {_cell(_age(e.age_band, lang))} | {e.minutes} min | "
-                     f"{_cell(', '.join(e.digcomp))} |")
+                     f'{_cell(", ".join(e.digcomp))} | <a class="rh-pack" href="{pack}" download>{label} (zip)</a> |')
     return "\n".join(lines) + "\n"
 
 

@@ -73,13 +73,55 @@ def make_pdfs(project: Project, site_dir: Path, *, modules: set[int] | None = No
     return files + pdf.make_packs(site_dir, targets, titles)
 
 
+def site_address(env=os.environ) -> str:
+    """The published address (SITE_URL, with a final slash), or the default of mkdocs.yml."""
+    url = env.get("SITE_URL", "").strip() or "http://127.0.0.1:8000/"
+    return url if url.endswith("/") else url + "/"
+
+
+def make_teacher_packs(project: Project, site_dir: Path, *, modules: set[int] | None = None,
+                       browser=None) -> list[Path]:
+    """Quiz exports, student sheets, answer keys, office files and packs (teachpack.py), printed
+    with the given Playwright browser or with a system Chromium started here."""
+    from . import teachpack
+    from .validate import today
+
+    server, base = serve(site_dir)
+    kwargs = dict(base_url=base, site_url=site_address(), date=today().isoformat(), modules=modules)
+    try:
+        if browser is not None:
+            return teachpack.make(project, site_dir, browser=browser, **kwargs)
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            own = pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, headless=True)
+            try:
+                return teachpack.make(project, site_dir, browser=own, **kwargs)
+            finally:
+                own.close()
+    finally:
+        server.shutdown()
+
+
 def make_offline_zip(project: Project, site_dir: Path, work: Path) -> Path:
     offline = work / "realharm"
     if offline.exists():
         shutil.rmtree(offline)
     mkdocs_build(project, offline, offline=True)
-    if (site_dir / "pdf").is_dir():
-        shutil.copytree(site_dir / "pdf", offline / "pdf", dirs_exist_ok=True)
+    # each file once, to keep the zip small: the PDF of every page (not the module PDFs, which
+    # repeat them) and the pack of every lesson plan (which holds every loose file of downloads/;
+    # the module packs repeat them and stay on the published site)
+    for page_pdf in sorted(site_dir.glob("pdf/*/m*.pdf")):
+        if not page_pdf.name.startswith("module-"):
+            target = offline / page_pdf.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(page_pdf, target)
+    for pack in sorted((site_dir / "downloads").glob("*/m*-teacher-pack.zip")):
+        if pack.name.startswith("module-"):
+            continue
+        target = offline / pack.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(pack, target)
     target = site_dir / ZIP_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
@@ -108,18 +150,33 @@ def site_url_warning(env=os.environ) -> str | None:
 
 
 def main(root: Path | None = None) -> int:
+    import json
+
     project = Project(root or Path.cwd())
     site_dir = project.root / "site"
     warning = site_url_warning()
     if warning:
         print(warning, file=sys.stderr)
-    seconds = mkdocs_build(project, site_dir)
+    times = {}
+    seconds = times["build"] = mkdocs_build(project, site_dir)
     print(f"site: built in {seconds:.1f} s -> {site_dir}")
+    start = time.perf_counter()
     files = make_pdfs(project, site_dir)
+    times["pdf"] = time.perf_counter() - start
     size = sum(f.stat().st_size for f in files)
-    print(f"pdf: {len(files)} files, {size / 1e6:.1f} MB")
+    print(f"pdf: {len(files)} files, {size / 1e6:.1f} MB in {times['pdf']:.1f} s")
+    start = time.perf_counter()
+    packs = make_teacher_packs(project, site_dir)
+    times["teacher packs"] = time.perf_counter() - start
+    print(f"teacher packs: {len(packs)} files, {sum(f.stat().st_size for f in packs) / 1e6:.1f} MB "
+          f"in {times['teacher packs']:.1f} s")
+    start = time.perf_counter()
     zip_path = make_offline_zip(project, site_dir, project.root / "build")
+    times["offline copy"] = time.perf_counter() - start
     print(f"offline: {zip_path.relative_to(project.root)} {zip_path.stat().st_size / 1e6:.1f} MB")
+    times["total"] = sum(times.values())
+    (project.root / "build").mkdir(exist_ok=True)
+    (project.root / "build" / "site-times.json").write_text(json.dumps(times, indent=1), encoding="utf-8")
     if warning:  # again at the end, where it is seen after the PDF lines
         print(warning, file=sys.stderr)
     return 0

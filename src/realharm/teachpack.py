@@ -1,0 +1,251 @@
+"""The teacher pack of every lesson plan and module, in every language, from the built site.
+
+For each lesson plan (file names in English, the same in every language, under
+downloads/<lang>/):
+
+- <plan>-student-sheet.pdf: the exit quiz or ticket without answers, and the handout;
+- <plan>-answer-key.pdf: the quiz with every option's feedback, the exit ticket's answers, what
+  to look for in each activity and the discussion prompts;
+- <plan>.docx and <plan>.odt: the plan and its handout, editable;
+- <plan>-quiz.moodle.xml and <plan>-quiz.qti.zip where the plan has a quiz (quizexport.py);
+- <plan>-teacher-pack.zip: all of the above and the plan's PDF.
+
+Each module gets module-<n>-teacher-pack.zip: its plans' packs, the learner page's PDF and quiz.
+
+Everything is made from the pages the build rendered (markers, quizzes, glossary and links
+already in place): the sheets are the plan page printed by Chromium after the print view keeps
+only the parts a sheet needs, and the office files are the page's article converted by pandoc
+(the pandoc binary of the pypandoc-binary package, so a fresh machine needs no system package).
+Every file carries the licence (CC BY-SA 4.0), the source page's address and the date.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import pdf, quizexport
+from .curriculum import Entry, entries
+from .ui import t
+
+FOLDER = "downloads"
+
+
+@dataclass(frozen=True)
+class Plan:
+    lang: str
+    entry: Entry
+    url_path: str     # e.g. "it/teach/lessons/m1-synthetic-media-11-13/"
+
+    @property
+    def stem(self) -> str:
+        return Path(self.entry.rel).stem
+
+
+def folder(lang: str) -> str:
+    return f"{FOLDER}/{lang}"
+
+
+def pack_link(src_uri: str, lang: str) -> str | None:
+    """The teacher pack of a lesson plan (by its language-less source path), or None."""
+    parts = Path(src_uri).parts
+    if parts[:2] == ("teach", "lessons") and Path(src_uri).name.startswith("m"):
+        return f"{folder(lang)}/{Path(src_uri).stem}-teacher-pack.zip"
+    return None
+
+
+def module_pack(lang: str, module: int) -> str:
+    return f"{folder(lang)}/module-{module}-teacher-pack.zip"
+
+
+def pages(docs: Path, languages: list[str], modules: set[int] | None = None) -> list[Plan]:
+    """Every lesson plan and learner page of every language (as Plan), in curriculum order."""
+    out = []
+    for lang in languages:
+        prefix = "" if lang == languages[0] else f"{lang}/"
+        for e in entries(docs, lang):
+            if modules is None or e.module in modules:
+                out.append(Plan(lang, e, f"{prefix}{e.rel[:-3]}/"))
+    return out
+
+
+# -- student sheet and answer key --------------------------------------------------------------
+
+SHEET_JS = r"""
+([mode, heading, licence, nameLine, quizLabel, expectedLabel]) => {
+  const article = document.querySelector('article.md-content__inner');
+  const h1 = article.querySelector('h1');
+  const title = h1 ? h1.textContent.replace('¶', '').trim() : document.title;
+  const el = (tag, text, cls) => { const e = document.createElement(tag); e.textContent = text; if (cls) e.className = cls; return e; };
+  const out = [el('h1', title + ' — ' + heading), el('p', licence, 'rh-sheet__licence')];
+  const check = article.querySelector('.admonition.check');
+  const kids = (node) => [...node.children].filter(c => !c.classList.contains('admonition-title'));
+  if (mode === 'student') {
+    out.push(el('p', nameLine, 'rh-sheet__name'));
+    if (check) {
+      const c = check.cloneNode(true);
+      c.querySelectorAll('.rh-q__answers, .rh-q__feedback, .rh-q__status, .rh-q__actions').forEach(e => e.remove());
+      if (c.querySelector('.rh-q')) {
+        out.push(el('h2', quizLabel), ...c.querySelectorAll('.rh-q'));
+      } else {
+        // an exit ticket: its questions are the first list; what follows are the answers
+        let seen = false;
+        for (const child of kids(c)) { if (!seen) out.push(child); if (/^(OL|UL)$/.test(child.tagName)) { seen = true; child.classList.add('rh-sheet__ticket'); } }
+      }
+    }
+    const start = article.querySelector('#handout');
+    if (start) {
+      const hand = [start.cloneNode(true)];
+      for (let n = start.nextElementSibling; n && n.tagName !== 'H2'; n = n.nextElementSibling) hand.push(n.cloneNode(true));
+      hand[0].classList.add('rh-sheet__break');
+      out.push(...hand);
+    }
+  } else {
+    if (check) {
+      const c = check.cloneNode(true);
+      c.querySelectorAll('.rh-q__options, .rh-q__hint, .rh-q__status, .rh-q__actions').forEach(e => e.remove());
+      c.querySelectorAll('details').forEach(d => d.open = true);
+      out.push(el('h2', quizLabel), ...kids(c));
+    }
+    out.push(el('h2', expectedLabel));
+    for (const act of article.querySelectorAll('.admonition.activity')) {
+      const heads = [...act.querySelectorAll(':scope > p')].filter(p => p.children.length === 1 && p.firstElementChild.tagName === 'STRONG' && p.textContent.trim() === p.firstElementChild.textContent.trim());
+      const last = heads[heads.length - 1];
+      if (!last) continue;
+      const title = act.querySelector('.admonition-title');
+      out.push(el('h3', title ? title.textContent.trim() : ''));
+      for (let n = last.nextElementSibling; n; n = n.nextElementSibling) out.push(n.cloneNode(true));
+    }
+    const disc = article.querySelector('.admonition.discussion');
+    if (disc) out.push(disc.cloneNode(true));
+  }
+  article.replaceChildren(...out);
+  article.querySelectorAll('.headerlink').forEach(e => e.remove());
+  document.querySelectorAll('.rh-pdf, .rh-pack, .rh-translation-banner').forEach(e => e.remove());
+  const style = document.createElement('style');
+  style.textContent = '.rh-sheet__licence{font-size:.6rem;color:#444}.rh-sheet__name{margin:1em 0 1.5em}' +
+    '.rh-sheet__break{break-before:page}.rh-sheet__ticket li{margin-bottom:4em}.md-typeset .rh-q input{width:1em;height:1em}';
+  document.head.append(style);
+}
+"""
+
+
+def print_sheets(base_url: str, site_dir: Path, plans: list[Plan], *, browser, site_url: str, date: str) -> list[Path]:
+    """<plan>-student-sheet.pdf and <plan>-answer-key.pdf of every lesson plan."""
+    written = []
+    page = browser.new_page()
+    for plan in plans:
+        if plan.entry.audience != "educators":
+            continue
+        lang = plan.lang
+        licence = t("teachpack", "licence", lang).format(url=site_url + plan.url_path, date=date)
+        for mode, key, name in (("student", "student_sheet", "student-sheet"), ("key", "answer_key", "answer-key")):
+            page.goto(base_url + plan.url_path, wait_until="networkidle")
+            page.emulate_media(media="print")
+            heading = t("teachpack", key, lang)
+            page.evaluate(SHEET_JS, [mode, heading, licence, t("teachpack", "name_line", lang),
+                                     t("teachpack", "quiz", lang), t("teachpack", "expected", lang)])
+            out = site_dir / folder(lang) / f"{plan.stem}-{name}.pdf"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
+                     margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+            pdf.set_metadata(out, title=f"{plan.entry.title} — {heading}", lang=lang,
+                             subject=f"Real Harm · module {plan.entry.module} · {licence}")
+            written.append(out)
+    page.close()
+    return written
+
+
+# -- editable plan and handout (DOCX, ODT) -----------------------------------------------------
+
+DROP = (".headerlink", ".rh-q__status", ".rh-q__actions", ".rh-q__feedback", ".rh-q__hint", "button", "input",
+        "script", "style", ".rh-pdf", ".rh-pack", "svg")
+
+
+def article_html(page_html: str, page_url: str) -> str:
+    """The rendered article of a built page, ready for pandoc: controls removed, links absolute."""
+    from lxml import html as lxml_html
+
+    doc = lxml_html.fromstring(page_html)
+    article = doc.xpath('//article[contains(@class, "md-content__inner")]')[0]
+    for selector in DROP:
+        xpath = (f'.//*[contains(concat(" ", normalize-space(@class), " "), " {selector[1:]} ")]'
+                 if selector.startswith(".") else f".//{selector}")
+        for node in article.xpath(xpath):
+            node.drop_tree()
+    article.make_links_absolute(page_url)
+    return lxml_html.tostring(article, encoding="unicode")
+
+
+def office_files(site_dir: Path, plan: Plan, *, site_url: str, date: str) -> list[Path]:
+    """<plan>.docx and <plan>.odt from the built page, with title, language, date and licence."""
+    import pypandoc
+
+    page_url = site_url + plan.url_path
+    body = article_html((site_dir / plan.url_path / "index.html").read_text(encoding="utf-8"), page_url)
+    licence = t("teachpack", "licence", plan.lang).format(url=page_url, date=date)
+    from html import escape
+
+    source = f'<p>{escape(licence)}</p>\n{body}\n<p>{escape(licence)}</p>'
+    written = []
+    for fmt in ("docx", "odt"):
+        out = site_dir / folder(plan.lang) / f"{plan.stem}.{fmt}"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        pypandoc.convert_text(source, fmt, format="html", outputfile=str(out), extra_args=[
+            "--metadata", f"title={plan.entry.title}", "--metadata", f"lang={plan.lang}",
+            "--metadata", f"date={date}", "--metadata", "author=Real Harm",
+            "--metadata", f"subject={licence}", "--metadata", f"description={licence}",
+            "--metadata", "keywords=CC BY-SA 4.0"])
+        written.append(out)
+    return written
+
+
+# -- packs ------------------------------------------------------------------------------------
+
+def _zip(target: Path, files: list[Path], readme: str) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("LICENCE.txt", readme)
+        for path in files:
+            zf.write(path, path.name)
+    return target
+
+
+def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date: str,
+         modules: set[int] | None = None) -> list[Path]:
+    """Every quiz export, sheet, office file and pack; returns the files written."""
+    languages = project.languages()
+    plans = pages(project.docs, languages, modules)
+    written: list[Path] = []
+    own: dict[tuple[str, str], list[Path]] = {}
+    for plan in plans:
+        files = own.setdefault((plan.lang, plan.stem), [])
+        questions = quizexport.page_questions(project.docs / plan.lang / plan.entry.rel)
+        if questions:
+            meta = quizexport.Meta(plan.entry.title, plan.lang, site_url + plan.url_path, date)
+            files += quizexport.write(questions, meta, site_dir / folder(plan.lang), plan.stem)
+        if plan.entry.audience == "educators":
+            files += office_files(site_dir, plan, site_url=site_url, date=date)
+    sheets = print_sheets(base_url, site_dir, plans, browser=browser, site_url=site_url, date=date)
+    for path in sheets:
+        lang = path.parent.name
+        stem = path.name.rsplit("-", 2)[0]
+        own[(lang, stem)].append(path)
+    for files in own.values():
+        written += files
+    by_module: dict[tuple[str, int], list[Path]] = {}
+    for plan in plans:
+        files = [site_dir / pdf.page_pdf(plan.lang, plan.entry.rel)] + own[(plan.lang, plan.stem)]
+        files = [f for f in files if f.is_file()]
+        readme = t("teachpack", "licence", plan.lang).format(url=site_url + plan.url_path, date=date) + "\n"
+        by_module.setdefault((plan.lang, plan.entry.module), []).extend(files)
+        if plan.entry.audience == "educators":
+            written.append(_zip(site_dir / folder(plan.lang) / f"{plan.stem}-teacher-pack.zip",
+                                sorted(files, key=lambda p: p.name), f"{plan.entry.title}\n{readme}"))
+    for (lang, module), files in sorted(by_module.items()):
+        readme = t("teachpack", "licence", lang).format(url=site_url + ("" if lang == languages[0] else f"{lang}/")
+                                                        + "teach/", date=date) + "\n"
+        written.append(_zip(site_dir / module_pack(lang, module), sorted(set(files), key=lambda p: p.name),
+                            f"Real Harm · module {module}\n{readme}"))
+    return written

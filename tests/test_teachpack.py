@@ -1,0 +1,284 @@
+"""The teacher pack: quizzes for learning platforms (Moodle XML, QTI 2.1), student sheet and answer
+key, editable plan (DOCX, ODT) and the packs, checked with readers that are not ours."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+from moodle_xml_parser import parser as moodle_parser
+
+from realharm import quizexport, sitebuild, teachpack
+from realharm.curriculum import entries, lesson_plans
+from realharm.safe import inline_markdown
+
+DATE = "2026-12-06"
+QTI = {"qti": quizexport.QTI_NS}
+CP = {"cp": quizexport.CP_NS}
+
+
+def plain(text: str) -> str:
+    md = inline_markdown()
+    return lxml_html.fragment_fromstring(quizexport._html(md, text), create_parent="div").text_content().strip()
+
+
+def quiz_pages(project):
+    """(lang, entry, questions) of every page with a quiz, in every language."""
+    out = []
+    for lang in project.languages():
+        for e in entries(project.docs, lang):
+            questions = quizexport.page_questions(project.docs / lang / e.rel)
+            if questions:
+                out.append((lang, e, questions))
+    return out
+
+
+def moodle_problems(data: bytes, questions: list[dict]) -> list[str]:
+    """What a Moodle XML file gets wrong against the site's quiz, read by moodle-xml-parser."""
+    parsed = moodle_parser.parse_bytes(data)["multichoice"]
+    problems = []
+    if len(parsed) != len(questions):
+        return [f"{len(parsed)} questions, the site has {len(questions)}"]
+    for n, (got, q) in enumerate(zip(parsed, questions), 1):
+        if len(got.options) != len(q["options"]):
+            problems.append(f"question {n}: {len(got.options)} options, the site has {len(q['options'])}")
+            continue
+        for m, (opt, want) in enumerate(zip(got.options, q["options"]), 1):
+            right = want.get("correct") is True
+            if (opt.score_fraction > 0) != right:
+                problems.append(f"question {n}, option {m}: fraction {opt.score_fraction}, right answer: {right}")
+            if not (opt.feedback or "").strip():
+                problems.append(f"question {n}, option {m}: no feedback")
+        if got.single != (sum(o.get("correct") is True for o in q["options"]) == 1):
+            problems.append(f"question {n}: single/multiple answer does not match")
+    return problems
+
+
+def qti_problems(data: bytes, questions: list[dict]) -> list[str]:
+    """What a QTI content package gets wrong: items found through the manifest, their choices,
+    correct responses and one feedback per choice."""
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    manifest = etree.fromstring(zf.read("imsmanifest.xml"))
+    hrefs = manifest.xpath('//cp:resource[@type="imsqti_item_xmlv2p1"]/@href', namespaces=CP)
+    if len(hrefs) != len(questions):
+        return [f"{len(hrefs)} items in the manifest, the site has {len(questions)} questions"]
+    if not manifest.xpath('//cp:resource[@type="imsqti_test_xmlv2p1"]', namespaces=CP):
+        return ["no test in the manifest"]
+    problems = []
+    for n, (href, q) in enumerate(zip(hrefs, questions), 1):
+        item = etree.fromstring(zf.read(href))
+        choices = item.xpath("//qti:simpleChoice", namespaces=QTI)
+        if [c.text for c in choices] != [plain(o["text"]) for o in q["options"]]:
+            problems.append(f"question {n}: choices differ from the site")
+            continue
+        right = {c.get("identifier") for c, o in zip(choices, q["options"]) if o.get("correct") is True}
+        correct = set(item.xpath("//qti:correctResponse/qti:value/text()", namespaces=QTI))
+        if correct != right:
+            problems.append(f"question {n}: correct response {sorted(correct)}, the site says {sorted(right)}")
+        feedback = {f.get("identifier"): f.text for f in item.xpath("//qti:modalFeedback", namespaces=QTI)}
+        if set(feedback) != {c.get("identifier") for c in choices} or not all(feedback.values()):
+            problems.append(f"question {n}: not one feedback per option")
+    return problems
+
+
+def test_every_quiz_exports_to_moodle_and_qti_with_the_sites_answers(project):
+    pages = quiz_pages(project)
+    assert {lang for lang, _e, _q in pages} == set(project.languages())
+    assert len(pages) >= 16 * len(project.languages())  # 8 learner pages and 8 plans have a quiz
+    for lang, e, questions in pages:
+        meta = quizexport.Meta(e.title, lang, f"https://example.org/{e.rel}", DATE)
+        assert moodle_problems(quizexport.moodle_xml(questions, meta), questions) == [], (lang, e.rel)
+        assert qti_problems(quizexport.qti_package(questions, meta), questions) == [], (lang, e.rel)
+
+
+def test_the_import_checks_reject_a_wrong_export(project):
+    lang, e, questions = quiz_pages(project)[0]
+    meta = quizexport.Meta(e.title, lang, "https://example.org/", DATE)
+    flipped = [{**q, "options": [{**o, "correct": not o.get("correct")} for o in q["options"]]} for q in questions]
+    assert moodle_problems(quizexport.moodle_xml(flipped, meta), questions)
+    assert qti_problems(quizexport.qti_package(flipped, meta), questions)
+    assert qti_problems(quizexport.qti_package(questions[1:], meta), questions)
+
+
+def test_exported_text_is_escaped_and_carries_licence_source_and_date():
+    questions = [{"question": 'Is <script>alert(1)</script> & "this" fine?', "options": [
+        {"text": "<b>Yes</b>", "feedback": "No & never."},
+        {"text": "No", "correct": True, "feedback": "Right."}]}]
+    meta = quizexport.Meta("Title <i>", "en", "https://example.org/learn/m1/", DATE)
+    moodle = quizexport.moodle_xml(questions, meta)
+    root = etree.fromstring(moodle)
+    assert root.find(".//questiontext/text").text.startswith("Is &lt;script&gt;")  # escaped once, shown as text
+    assert b"<script>" not in moodle
+    assert "CC BY-SA 4.0 · https://example.org/learn/m1/ · 2026-12-06" in root.find(".//info/text").text
+    zf = zipfile.ZipFile(io.BytesIO(quizexport.qti_package(questions, meta)))
+    item = etree.fromstring(zf.read("items/item1.xml"))
+    assert item.xpath("//qti:prompt/text()", namespaces=QTI) == ['Is <script>alert(1)</script> & "this" fine?']
+    assert item.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert b"CC BY-SA 4.0 \xc2\xb7 https://example.org/learn/m1/ \xc2\xb7 2026-12-06" in zf.read("imsmanifest.xml")
+
+
+def test_a_quiz_with_no_right_option_stops_the_export_in_one_line(tmp_path):
+    page = tmp_path / "m9-bad.md"
+    page.write_text('---\ntitle: Bad\n---\n\n```quiz\n- question: "Q?"\n  options:\n'
+                    '    - {text: A, feedback: "x"}\n    - {text: B, feedback: "y"}\n```\n', encoding="utf-8")
+    with pytest.raises(quizexport.QuizExportError) as exc:
+        quizexport.page_questions(page, label="docs/en/learn/m9-bad.md")
+    message = str(exc.value)
+    assert "\n" not in message
+    assert message.startswith("docs/en/learn/m9-bad.md: quiz at line 6: question 1: no option is marked")
+
+
+# -- from the built site: sheets, office files, packs (module 1, both languages) --------------
+
+@pytest.fixture(scope="module")
+def module_one_pack(project, built_site, tmp_path_factory, browser):
+    site = tmp_path_factory.mktemp("pack") / "site"
+    shutil.copytree(built_site, site)
+    sitebuild.make_pdfs(project, site, modules={1}, browser=browser)
+    files = sitebuild.make_teacher_packs(project, site, modules={1}, browser=browser)
+    return site, files
+
+
+def squash(text: str) -> str:
+    """Text without whitespace and with ligatures undone (PDF text extraction keeps "ﬁ")."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return squash("".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def answer_leaks(sheet_text: str, questions: list[dict], ticket_answers: list[str]) -> list[str]:
+    """Feedback or exit-ticket answers found in a sheet's text (whitespace ignored)."""
+    found = [fb for q in questions for o in q["options"] if squash(plain(fb := o["feedback"])) in sheet_text]
+    return found + [a for a in ticket_answers if squash(a) in sheet_text]
+
+
+def ticket_answers(site: Path, url_path: str) -> list[str]:
+    """The exit ticket's answers: the second list of the plan's check box, as the page shows it."""
+    doc = lxml_html.fromstring((site / url_path / "index.html").read_text(encoding="utf-8"))
+    box = doc.xpath('//div[contains(@class, "admonition") and contains(@class, "check")]')[0]
+    if box.xpath('.//*[contains(@class, "rh-q")]'):
+        return []
+    lists = box.xpath("./ol|./ul")
+    return [li.text_content().strip()[:60] for li in lists[1].xpath("./li")] if len(lists) > 1 else []
+
+
+def test_student_sheet_has_no_answers_and_answer_key_has_them(project, module_one_pack):
+    site, _files = module_one_pack
+    for plan in teachpack.pages(project.docs, project.languages(), {1}):
+        if plan.entry.audience != "educators":
+            continue
+        questions = quizexport.page_questions(project.docs / plan.lang / plan.entry.rel)
+        tickets = ticket_answers(site, plan.url_path)
+        assert questions or tickets, plan.url_path
+        sheet = pdf_text(site / "downloads" / plan.lang / f"{plan.stem}-student-sheet.pdf")
+        key = pdf_text(site / "downloads" / plan.lang / f"{plan.stem}-answer-key.pdf")
+        assert answer_leaks(sheet, questions, tickets) == [], plan.url_path
+        # the same check finds every answer in the answer key: it can fail
+        assert len(answer_leaks(key, questions, tickets)) == sum(len(q["options"]) for q in questions) + len(tickets)
+        for text in (sheet, key):
+            assert squash(plan.entry.title)[:30] in text
+            assert "CCBY-SA4.0" in text and squash(plan.url_path) in text and DATE[:4] in text
+        handout = "Handout" if plan.lang == "en" else "Scheda"
+        assert handout in sheet
+
+
+def office_problems(path: Path, *, title: str, lang: str, url: str) -> list[str]:
+    """Title, language, licence line, source address and date of a DOCX or ODT file."""
+    problems = []
+    if path.suffix == ".docx":
+        import docx
+
+        doc = docx.Document(str(path))
+        got_title, got_lang = doc.core_properties.title, doc.core_properties.language
+        styles = doc.styles.element.xml
+        text = "\n".join(p.text for p in doc.paragraphs)
+        if f'w:val="{lang}' not in styles and got_lang != lang:
+            problems.append(f"language is not {lang}")
+    else:
+        from odf import dc, opendocument, teletype, text as odf_text
+
+        doc = opendocument.load(str(path))
+        got_title = teletype.extractText(doc.meta.getElementsByType(dc.Title)[0]) if doc.meta.getElementsByType(dc.Title) else ""
+        langs = doc.meta.getElementsByType(dc.Language)
+        got_lang = teletype.extractText(langs[0]) if langs else ""
+        text = "\n".join(teletype.extractText(p) for p in doc.getElementsByType(odf_text.P))
+        if not got_lang.startswith(lang):
+            problems.append(f"language is {got_lang!r}, not {lang}")
+    if got_title != title:
+        problems.append(f"title is {got_title!r}")
+    for needed in ("CC BY-SA 4.0", url, DATE[:4]):
+        if needed not in text:
+            problems.append(f"no {needed!r} in the text")
+    return problems
+
+
+def test_editable_plans_carry_title_language_licence_source_and_date(project, module_one_pack):
+    site, _files = module_one_pack
+    for plan in teachpack.pages(project.docs, project.languages(), {1}):
+        if plan.entry.audience != "educators":
+            continue
+        for ext in ("docx", "odt"):
+            path = site / "downloads" / plan.lang / f"{plan.stem}.{ext}"
+            assert office_problems(path, title=plan.entry.title, lang=plan.lang,
+                                   url=sitebuild.site_address() + plan.url_path) == [], path.name
+
+
+def test_the_office_check_rejects_a_file_without_metadata(tmp_path):
+    import pypandoc
+
+    for ext in ("docx", "odt"):
+        out = tmp_path / f"bare.{ext}"
+        pypandoc.convert_text("<p>Plain text only</p>", ext, format="html", outputfile=str(out))
+        problems = office_problems(out, title="A plan", lang="it", url="https://example.org/x/")
+        assert any("title" in p for p in problems) and any("CC BY-SA" in p for p in problems)
+        assert any("language" in p for p in problems)
+
+
+def test_every_plan_has_its_pack_with_every_file_and_each_module_one(project, module_one_pack):
+    site, _files = module_one_pack
+    for lang in project.languages():
+        plans = [e for e in lesson_plans(project.docs, lang) if e.module == 1]
+        for e in plans:
+            stem = Path(e.rel).stem
+            names = set(zipfile.ZipFile(site / "downloads" / lang / f"{stem}-teacher-pack.zip").namelist())
+            want = {f"{stem}.pdf", f"{stem}-student-sheet.pdf", f"{stem}-answer-key.pdf", f"{stem}.docx",
+                    f"{stem}.odt", "LICENCE.txt"}
+            if quizexport.page_questions(project.docs / lang / e.rel):
+                want |= {f"{stem}-quiz.moodle.xml", f"{stem}-quiz.qti.zip"}
+            assert names == want, stem
+        module = set(zipfile.ZipFile(site / teachpack.module_pack(lang, 1)).namelist())
+        assert {"m1-synthetic-media.pdf", "m1-synthetic-media-quiz.moodle.xml",
+                "m1-synthetic-media-quiz.qti.zip"} <= module
+        assert all(f"{Path(e.rel).stem}-student-sheet.pdf" in module for e in plans)
+
+
+def test_every_plan_links_its_pack_and_teach_lists_them(project, built_site):
+    from urllib.parse import urljoin
+
+    def targets(html: str, url: str, cls: str) -> set[str]:
+        doc = lxml_html.fromstring(html)
+        return {urljoin(url, a.get("href")) for a in doc.xpath(f'//a[contains(@class, "{cls}")]')}
+
+    root = "http://site/"
+    for lang in project.languages():
+        prefix = "" if lang == project.languages()[0] else f"{lang}/"
+        listing = targets((built_site / prefix / "teach" / "index.html").read_text(encoding="utf-8"),
+                          f"{root}{prefix}teach/", "rh-pack")
+        plans = lesson_plans(project.docs, lang)
+        want = {f"{root}{teachpack.pack_link(e.rel, lang)}" for e in plans}
+        assert listing == want
+        for e in plans:
+            url = f"{root}{prefix}{e.rel[:-3]}/"
+            page = targets((built_site / prefix / e.rel[:-3] / "index.html").read_text(encoding="utf-8"), url, "rh-pack")
+            assert page == {f"{root}{teachpack.pack_link(e.rel, lang)}"}, e.rel
