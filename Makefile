@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: help install serve build check test test-fast site bench lock clean new-language lesson-audit
+.PHONY: help install serve build check test test-fast site bench lock clean new-language lesson-audit move-translations
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST) with live reload"
@@ -76,3 +76,8 @@ clean:
 # A new language: make new-language LANG=nl (writes data/ui/nl.yaml, prints the next steps).
 new-language: install
 	$(BIN)/python -m realharm new-language $(LANG)
+
+# Texts in other languages written inline in the English data files ({en: ..., it: ...}) move to
+# data/i18n/<lang>/ (safe to run again; nothing changes when there is nothing to move).
+move-translations: install
+	$(BIN)/python -m realharm move-translations

@@ -81,16 +81,27 @@ def test_a_lesson_reviewed_in_the_future_is_rejected(tmp_path):
 # ── glossary ──
 ENTRY = """\
   - id: {id}
-    term: {{en: "{term}", it: "{term_it}"}}
-    forms: {{en: ["{term}", "{form}"], it: ["{term_it}"]}}
-    short: {{en: "Short.", it: "Breve."}}
-    definition: {{en: "Long.", it: "Lunga."}}
+    term: {{en: "{term}"}}
+    forms: {{en: ["{term}", "{form}"]}}
+    short: {{en: "Short."}}
+    definition: {{en: "Long."}}
+"""
+# the Italian texts, in data/i18n/it/glossary.yaml (an id written twice there is one entry)
+ENTRY_IT = """\
+{id}:
+  term: "{term_it}"
+  forms: ["{term_it}"]
+  short: "Breve."
+  definition: "Lunga."
 """
 
 
 def glossary_problems(tmp_path: Path, *entries: dict) -> list[str]:
     path = tmp_path / "glossary.yaml"
     path.write_text("terms:\n" + "".join(ENTRY.format(**e) for e in entries), encoding="utf-8")
+    italian = tmp_path / "i18n" / "it" / "glossary.yaml"
+    italian.parent.mkdir(parents=True, exist_ok=True)
+    italian.write_text("".join(ENTRY_IT.format(**e) for e in {e["id"]: e for e in entries}.values()), encoding="utf-8")
     try:
         glossary.load(path, ["en", "it"])
     except glossary.GlossaryError as exc:
@@ -110,7 +121,7 @@ def test_the_same_term_under_two_ids_is_rejected(tmp_path):
     found = glossary_problems(tmp_path, CONSENT, {**CONSENT, "id": "consent-2"})
     assert "data/glossary.yaml: entry consent-2: field forms.en: 'consent' is already a term of entry consent; " \
            "explain it in one entry only" in found
-    assert any(line.startswith("data/glossary.yaml: entry consent-2: field forms.it: 'consenso'") for line in found)
+    assert any(line.startswith("data/i18n/it/glossary.yaml: entry consent-2: field forms.it: 'consenso'") for line in found)
 
 
 def test_a_form_used_by_another_entry_is_rejected(tmp_path):

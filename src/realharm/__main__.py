@@ -6,6 +6,8 @@
                 front matter of translations, links and terminology; no build
   readability   words, sentences and readability of every learner page; fails on a missed target
   new-language  CODE: start a new language (its settings file) and print the next steps
+  move-translations  move every text in another language than English from the English data
+                files into data/i18n/<lang>/ (safe to run again)
   sources       sources by class (official / service's own / secondary), banned kinds of address
   review        what is due for checking, dates coming within 60 days, quiet bills (a report)
   translations  every page of every language: up to date, outdated or not translated (from git
@@ -44,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
                        help="only the build with today's languages against ten languages, side by side")
     new = sub.add_parser("new-language", help="start a new language: its settings file, and the next steps")
     new.add_argument("code", help="the language's code, e.g. nl")
+    sub.add_parser("move-translations", help="move texts in other languages from data/ into data/i18n/<lang>/")
     sub.add_parser("sources", help="sources by class, and links of a banned kind in data/ and docs/ (a report)")
     sub.add_parser("review", help="entries due for review, dates coming soon, bills with no news (exit 0)")
     sub.add_parser("lesson-audit", help="the parts every lesson plan must have, per plan and language")
@@ -82,6 +85,10 @@ Next steps:
 4. When the minimum set is translated, set published: true: readers can then pick your language.
 Read TRANSLATING.md for the details.""")
         return 0
+    if args.command == "move-translations":
+        from . import movetexts
+
+        return movetexts.main(project.root)
     if args.command == "bench":
         from . import bench as bench_module
 

@@ -261,7 +261,8 @@ def check_places(places: Any, label: str, languages: list[str]) -> list[str]:
         for lang, name in names.items():
             bad = braces_problem(name)
             if bad:
-                problems.append(f"{label}: entry {code}: field {lang}: {bad}")
+                where = label if lang == languages[0] else f"data/i18n/{lang}/places.yaml"
+                problems.append(f"{where}: entry {code}: field {lang if where == label else '-'}: {bad}")
         if names.get("iso") is False:
             continue
         code_text = str(code)
@@ -411,18 +412,43 @@ def validate_file(path: Path, kind: str, *, schemas: Path, places: dict, languag
     return doc, problems
 
 
+def _translated_heading_problems(kind: str, documents: list, languages: list[str], root_label: str) -> list[str]:
+    """Braces in a translated heading (checked in the English file for English)."""
+    _folder, list_key, _code_key = KINDS[kind]
+    out = []
+    for _label, doc in documents:
+        for item in doc.get(list_key) or []:
+            if not isinstance(item, dict):
+                continue
+            for key in HEADING_FIELDS[kind]:
+                value = item.get(key)
+                for lang in languages[1:]:
+                    bad = braces_problem(value.get(lang)) if isinstance(value, dict) else None
+                    if bad:
+                        out.append(f"{root_label}/i18n/{lang}/{kind}.yaml: entry {item.get('id')}: field {key}: {bad}")
+    return out
+
+
 def load_dataset(data_dir: Path, languages: list[str], *, label_root: Path | None = None,
                  today: date | None = None) -> Dataset:
     """Load and validate every data file; raise DataError listing all problems."""
     places_file = data_dir / "places.yaml"
     places_label = str(places_file.relative_to(label_root)) if label_root else str(places_file)
+    from . import datatexts
+
+    root_label = str(data_dir.relative_to(label_root)) if label_root else str(data_dir)
     places, problems = read_yaml(places_file, places_label)
     places = places or {}
+    if not problems and isinstance(places, dict):
+        # the names in other languages (data/i18n/<lang>/places.yaml), checked with the English ones
+        problems += datatexts.merge(data_dir, "places", [(places_label, places)], languages, root_label=root_label)
     problems += check_places(places, places_label, languages) if not problems else []
     places = places if isinstance(places, dict) else {}
     schemas = data_dir / "schema"
     dataset = Dataset(places=places)
+    problems += datatexts.unknown_folders(data_dir, languages, root_label)
     for kind, (folder, list_key, _code_key) in KINDS.items():
+        documents = []  # every English file that could be read, for the translations' ids
         seen_ids: dict[str, str] = {}
         for path in sorted((data_dir / folder).glob("*.yaml")):
             label = str(path.relative_to(label_root)) if label_root else str(path)
@@ -431,6 +457,7 @@ def load_dataset(data_dir: Path, languages: list[str], *, label_root: Path | Non
             problems += found
             if not isinstance(doc, dict):
                 continue
+            documents.append((label, doc))
             for item in doc.get(list_key) or []:
                 ident = item.get("id") if isinstance(item, dict) else None
                 if isinstance(ident, str):
@@ -439,6 +466,9 @@ def load_dataset(data_dir: Path, languages: list[str], *, label_root: Path | Non
                     seen_ids[ident] = label
             if not found:
                 getattr(dataset, kind)[path.stem.upper()] = doc
+        # each language's texts (data/i18n/<lang>/<kind>.yaml), into the English entries
+        problems += datatexts.merge(data_dir, kind, documents, languages, root_label=root_label)
+        problems += _translated_heading_problems(kind, documents, languages, root_label)
     if problems:
         raise DataError(problems)
     return dataset

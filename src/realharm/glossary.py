@@ -26,6 +26,16 @@ def load(path: Path, languages: list[str], label: str = "data/glossary.yaml") ->
     if problems:
         raise GlossaryError("\n".join(problems))
     terms = (doc or {}).get("terms", []) if isinstance(doc, dict) else []
+    if isinstance(doc, dict):
+        from .datatexts import merge
+
+        # each language's texts, from data/i18n/<lang>/glossary.yaml
+        problems += merge(path.parent, "glossary", [(label, doc)], languages)
+    default = languages[0]
+
+    def where(lang: str) -> str:
+        """The file a language's text is in."""
+        return label if lang == default else f"data/i18n/{lang}/glossary.yaml"
     seen: set = set()
     words: dict[tuple[str, str], str] = {}  # (language, word in lower case) -> id of the entry using it
     for n, term in enumerate(terms, 1):
@@ -43,7 +53,7 @@ def load(path: Path, languages: list[str], label: str = "data/glossary.yaml") ->
         for lang, name in (term.get("term") or {}).items():
             bad = braces_problem(name)
             if bad:
-                problems.append(f"{label}: entry {ident}: field term.{lang}: {bad}")
+                problems.append(f"{where(lang)}: entry {ident}: field term.{lang}: {bad}")
         for lang in languages:
             forms = (term.get("forms") or {}).get(lang) or []
             for word in dict.fromkeys([(term.get("term") or {}).get(lang), *forms]):
@@ -51,13 +61,13 @@ def load(path: Path, languages: list[str], label: str = "data/glossary.yaml") ->
                     continue
                 other = words.setdefault((lang, word.lower()), ident)
                 if other != ident:
-                    problems.append(f"{label}: entry {ident}: field forms.{lang}: {word!r} is already a term "
+                    problems.append(f"{where(lang)}: entry {ident}: field forms.{lang}: {word!r} is already a term "
                                     f"of entry {other}; explain it in one entry only")
         for lang, short in (term.get("short") or {}).items():
             if len(short) > SHORT_MAX:
-                problems.append(f"{label}: entry {ident}: field short.{lang}: longer than {SHORT_MAX} characters")
+                problems.append(f"{where(lang)}: entry {ident}: field short.{lang}: longer than {SHORT_MAX} characters")
             if '"' in short:
-                problems.append(f"{label}: entry {ident}: field short.{lang}: double quotes break the tooltip")
+                problems.append(f"{where(lang)}: entry {ident}: field short.{lang}: double quotes break the tooltip")
     if problems:
         raise GlossaryError("\n".join(problems))
     return terms
@@ -69,7 +79,8 @@ def abbreviations(terms: list[dict], lang: str) -> str:
     lines = []
     for term in terms:
         for form in term["forms"].get(lang, []):
-            lines.append(f"*[{form}]: {term['short'][lang]}")
+            # a short definition not translated yet: the English one
+            lines.append(f"*[{form}]: {term['short'].get(lang) or term['short']['en']}")
     return "\n\n".join(lines)
 
 

@@ -99,33 +99,12 @@ def unpublished(root: Path, settings: dict[str, dict]) -> set[str]:
             or not all(is_translated(root / "docs", lang, rel, default) for rel in s["language"]["minimum_set"])}
 
 
-def _texts(node, found: list[dict]) -> None:
-    """Every text for people in a data document: a mapping with an English string."""
-    if isinstance(node, dict):
-        if isinstance(node.get("en"), str) and all(isinstance(v, str) for v in node.values()):
-            found.append(node)
-            return
-        for value in node.values():
-            _texts(value, found)
-    elif isinstance(node, list):
-        for value in node:
-            _texts(value, found)
-
-
 def data_counts(data_dir: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
     """(texts translated, texts in all) of data/ (services, laws, glossary, places, curriculum)
-    for each language but the default one."""
-    import yaml
+    for each language but the default one: the English texts, and those of data/i18n/<lang>/."""
+    from .datatexts import counts
 
-    texts: list[dict] = []
-    for path in sorted(data_dir.rglob("*.yaml")):
-        if path.parent.name in ("ui", "schema"):
-            continue
-        try:
-            _texts(yaml.safe_load(path.read_text(encoding="utf-8")), texts)
-        except yaml.YAMLError:
-            continue  # reported by the data checks
-    return {lang: (sum(1 for t in texts if t.get(lang)), len(texts)) for lang in languages[1:]}
+    return counts(data_dir, languages)
 
 
 def report(statuses: list[Status]) -> str:

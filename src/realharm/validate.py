@@ -32,7 +32,8 @@ class Content:
     sources: "sources.Sources | None" = None
 
 
-def curriculum_problems(path: Path, label: str, schemas: Path, when: date) -> tuple[dict, list[str]]:
+def curriculum_problems(path: Path, label: str, schemas: Path, when: date,
+                        languages: list[str] = ("en",)) -> tuple[dict, list[str]]:
     """data/curriculum.yaml: readable, and each source's address and date are sound."""
     if not path.is_file():
         return {}, []
@@ -40,6 +41,10 @@ def curriculum_problems(path: Path, label: str, schemas: Path, when: date) -> tu
     if problems:
         return {}, problems
     doc = doc if isinstance(doc, dict) else {}
+    from .datatexts import merge
+
+    # each language's texts, from data/i18n/<lang>/curriculum.yaml
+    problems += merge(path.parent, "curriculum", [(label, doc)], languages)
     pattern = _url_pattern(schemas)
     for ident, source in (doc.get("sources") or {}).items():
         if not isinstance(source, dict):
@@ -84,7 +89,7 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
     except glossary.GlossaryError as exc:
         result.problems += str(exc).splitlines()
     result.curriculum, found = curriculum_problems(project.data / "curriculum.yaml", "data/curriculum.yaml",
-                                                   project.schemas, when)
+                                                   project.schemas, when, languages)
     result.problems += found
     result.sources, found = sources.load(project.data / "sources.yaml")
     result.problems += found
