@@ -190,7 +190,7 @@ def test_a_bad_curriculum_source_address_is_rejected(tmp_path):
 # ── braces in text that becomes a heading ──
 @pytest.mark.parametrize("kind, old, new, field", [
     ("services", 'name: "Servizio di esempio"', 'name: "112 { #evil onclick=alert(1) }"', "name"),
-    ("laws", 'title: {en: "Example", it: "Esempio"}', 'title: {en: "Example {: .x }", it: "Esempio"}', "title.en"),
+    ("laws", 'title: {en: "Example"}', 'title: {en: "Example {: .x }"}', "title.en"),
 ])
 def test_braces_in_a_heading_are_rejected(tmp_path, kind, old, new, field):
     good = GOOD_SERVICE if kind == "services" else GOOD_LAW

@@ -19,8 +19,8 @@ services:
     kind: helpline
     ages: [adult]
     situations: [shared]
-    for: {en: "Adults", it: "Adulti"}
-    does: {en: "Listens.", it: "Ascolta."}
+    for: {en: "Adults"}
+    does: {en: "Listens."}
     phone: {local: "1522"}
     url: https://www.example.org/
     source_url: https://www.example.org/about
@@ -30,31 +30,47 @@ services:
 
 GOOD_LAW = """\
 jurisdiction: IT
-name: {en: Italy, it: Italia}
+name: {en: Italy}
 provisions:
   - id: it-example
     jurisdiction: IT
     official_name: "Esempio"
     citation: "Art. 1"
-    title: {en: "Example", it: "Esempio"}
+    title: {en: "Example"}
     kind: criminal
     adopted_on: 2019-07-19
     in_force_since: 2019-08-09
     acts: {creating: "no", sharing: "yes", threatening: "no", possessing: "no", tools: "no"}
     ai_named: "no"
     protects: [adults]
-    prosecution: {en: "On complaint", it: "A querela"}
-    max_penalty: {en: "6 years", it: "6 anni"}
-    summary: {en: "Sharing is a crime.", it: "Diffondere è reato."}
+    prosecution: {en: "On complaint"}
+    max_penalty: {en: "6 years"}
+    summary: {en: "Sharing is a crime."}
     source_url: https://www.example.org/law
     official_url: https://www.normattiva.it/uri-res/N2Ls?urn:nir:stato:legge:2019-07-19;69
     verified_on: 2026-11-25
     review_by: 2027-05-25
 """
 
+# the fixtures' Italian texts, where a translator writes them (data/i18n/it/)
+GOOD_SERVICE_IT = """\
+it-example:
+  for: "Adulti"
+  does: "Ascolta."
+"""
+GOOD_LAW_IT = """\
+IT:
+  name: Italia
+it-example:
+  title: "Esempio"
+  prosecution: "A querela"
+  max_penalty: "6 anni"
+  summary: "Diffondere è reato."
+"""
+
 
 def make_data(tmp_path: Path, services: str = GOOD_SERVICE, laws: str = GOOD_LAW,
-              name: str = "it.yaml") -> Path:
+              name: str = "it.yaml", italian: bool = True) -> Path:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data" / "schema", data / "schema")
     shutil.copy(ROOT / "data" / "places.yaml", data / "places.yaml")
@@ -62,6 +78,10 @@ def make_data(tmp_path: Path, services: str = GOOD_SERVICE, laws: str = GOOD_LAW
     (data / "laws").mkdir()
     (data / "services" / name).write_text(services, encoding="utf-8")
     (data / "laws" / "it.yaml").write_text(laws, encoding="utf-8")
+    if italian and services == GOOD_SERVICE and laws == GOOD_LAW and name == "it.yaml":
+        (data / "i18n" / "it").mkdir(parents=True)
+        (data / "i18n" / "it" / "services.yaml").write_text(GOOD_SERVICE_IT, encoding="utf-8")
+        (data / "i18n" / "it" / "laws.yaml").write_text(GOOD_LAW_IT, encoding="utf-8")
     return data
 
 
@@ -92,7 +112,7 @@ def test_good_fixture_passes(tmp_path):
      "data/services/it.yaml: entry it-example: field phone.international: '0039 1522' is not a phone number"),
     (("url: https://www.example.org/\n", "url: www.example.org\n"),
      "data/services/it.yaml: entry it-example: field url: 'www.example.org' is not a web address"),
-    (('does: {en: "Listens.", it: "Ascolta."}', 'does: {it: "Ascolta."}'),
+    (('does: {en: "Listens."}', 'does: {it: "Ascolta."}'),
      "data/services/it.yaml: entry it-example: field does.en: missing translation 'en'"),
     (("verified_on: 2026-11-25", "verified_on: 25/11/2026"),
      "data/services/it.yaml: entry it-example: field verified_on: '25/11/2026' is not an ISO date"),

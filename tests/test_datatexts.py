@@ -18,9 +18,7 @@ from realharm import datatexts, glossary, movetexts, render, validate
 from realharm.__main__ import main
 from realharm.data import DataError, load_dataset
 from support import ROOT, build, copy_repository
-from test_data import GOOD_LAW, GOOD_SERVICE, make_data
-
-ENGLISH_SERVICE = GOOD_SERVICE.replace(', it: "Adulti"', "").replace(', it: "Ascolta."', "")
+from test_data import make_data
 
 
 def write(path: Path, text: str) -> Path:
@@ -37,7 +35,7 @@ def load(data: Path):
 
 
 def test_translations_are_merged_into_the_english_entries(tmp_path):
-    data = make_data(tmp_path, services=ENGLISH_SERVICE)
+    data = make_data(tmp_path, italian=False)
     write(data / "i18n" / "it" / "services.yaml", 'it-example:\n  for: "Adulti"\n')
     write(data / "i18n" / "it" / "places.yaml", "IT: Italia\n")
     dataset, problems = load(data)
@@ -69,14 +67,28 @@ def test_translations_are_merged_into_the_english_entries(tmp_path):
      "data/i18n/it/places.yaml: entry XX: field -: there is no entry 'XX' in English (data/places.yaml)"),
 ])
 def test_a_bad_translation_file_is_named_on_one_line(tmp_path, kind, text, expected):
-    data = make_data(tmp_path, services=ENGLISH_SERVICE)
+    data = make_data(tmp_path, italian=False)
     write(data / "i18n" / "it" / f"{kind}.yaml", text)
     _dataset, problems = load(data)
     assert any(line.startswith(expected) for line in problems), problems
 
 
+def test_a_text_in_another_language_in_an_english_file_is_named(tmp_path):
+    data = make_data(tmp_path, services=SERVICE_INLINE)
+    _dataset, problems = load(data)
+    assert problems == [
+        f"data/services/it.yaml: entry {entry}: field {field}: a text in 'it' in the English file; run "
+        "`python -m realharm move-translations` to move it to data/i18n/it/services.yaml"
+        for entry, field in (("it-example", "for.it"), ("it-example", "does.it"), ("it-second", "for.it"))]
+    path = write(tmp_path / "glossary.yaml", GLOSSARY.replace('short: {en: "A free, clear yes."}',
+                                                             'short: {en: "A free, clear yes.", it: "Un sì."}'))
+    with pytest.raises(glossary.GlossaryError) as err:
+        glossary.load(path, ["en", "it"])
+    assert str(err.value).startswith("data/glossary.yaml: entry consent: field short.it: a text in 'it'")
+
+
 def test_a_folder_for_a_language_the_site_does_not_have_is_named(tmp_path):
-    data = make_data(tmp_path, services=ENGLISH_SERVICE)
+    data = make_data(tmp_path, italian=False)
     write(data / "i18n" / "xx" / "services.yaml", "")
     _dataset, problems = load(data)
     assert problems == ["data/i18n/xx/: entry -: field -: there is no language 'xx' (no data/ui/xx.yaml); "
@@ -124,7 +136,7 @@ def test_curriculum_translations(tmp_path):
 
 
 def test_the_status_counts_data_texts_from_the_translation_files(tmp_path):
-    data = make_data(tmp_path, services=ENGLISH_SERVICE, laws=GOOD_LAW)
+    data = make_data(tmp_path, italian=False)
     before = datatexts.counts(data, ["en", "it"])["it"]
     write(data / "i18n" / "it" / "services.yaml", 'it-example:\n  for: "Adulti"\n  does: "Ascolta."\n')
     after = datatexts.counts(data, ["en", "it"])["it"]
@@ -259,8 +271,20 @@ BAD = {
 }
 
 
-def _swap(copy: Path, kind: str, text: str):
+INLINE = ("data/services/it.yaml: entry it-112: field cost.it: a text in 'it' in the English file; run "
+          "`python -m realharm move-translations` to move it to data/i18n/it/services.yaml")
+BAD["inline text"] = ("services", None, INLINE)
+
+
+def _swap(copy: Path, kind: str, text: str | None):
     path = copy / "data" / "i18n" / "it" / f"{kind}.yaml"
+    if text is None:  # an Italian text written in the English file, as before the move
+        path = (copy / "data" / "services" / "it.yaml")
+        original = path.read_bytes()
+        english = original.decode("utf-8")
+        assert 'cost: {en: "Free"}' in english
+        path.write_text(english.replace('cost: {en: "Free"}', 'cost: {en: "Free", it: "Gratuito"}', 1), encoding="utf-8")
+        return lambda: path.write_bytes(original)
     original = path.read_bytes() if path.is_file() else None
     write(path, text)
 

@@ -440,6 +440,7 @@ def load_dataset(data_dir: Path, languages: list[str], *, label_root: Path | Non
     places, problems = read_yaml(places_file, places_label)
     places = places or {}
     if not problems and isinstance(places, dict):
+        problems += datatexts.inline_problems("places", places_label, places, root_label)
         # the names in other languages (data/i18n/<lang>/places.yaml), checked with the English ones
         problems += datatexts.merge(data_dir, "places", [(places_label, places)], languages, root_label=root_label)
     problems += check_places(places, places_label, languages) if not problems else []
@@ -458,6 +459,7 @@ def load_dataset(data_dir: Path, languages: list[str], *, label_root: Path | Non
             if not isinstance(doc, dict):
                 continue
             documents.append((label, doc))
+            problems += datatexts.inline_problems(kind, label, doc, root_label)
             for item in doc.get(list_key) or []:
                 ident = item.get("id") if isinstance(item, dict) else None
                 if isinstance(ident, str):

@@ -27,10 +27,14 @@ def load(path: Path, languages: list[str], label: str = "data/glossary.yaml") ->
         raise GlossaryError("\n".join(problems))
     terms = (doc or {}).get("terms", []) if isinstance(doc, dict) else []
     if isinstance(doc, dict):
-        from .datatexts import merge
+        from .datatexts import inline_problems, merge
 
         # each language's texts, from data/i18n/<lang>/glossary.yaml
-        problems += merge(path.parent, "glossary", [(label, doc)], languages)
+        problems += inline_problems("glossary", label, doc)
+        # reported after the English file's own problems (a renamed id comes first, then its translation)
+        translation_problems = merge(path.parent, "glossary", [(label, doc)], languages)
+    else:
+        translation_problems = []
     default = languages[0]
 
     def where(lang: str) -> str:
@@ -68,6 +72,7 @@ def load(path: Path, languages: list[str], label: str = "data/glossary.yaml") ->
                 problems.append(f"{where(lang)}: entry {ident}: field short.{lang}: longer than {SHORT_MAX} characters")
             if '"' in short:
                 problems.append(f"{where(lang)}: entry {ident}: field short.{lang}: double quotes break the tooltip")
+    problems += translation_problems
     if problems:
         raise GlossaryError("\n".join(problems))
     return terms

@@ -41,9 +41,10 @@ def curriculum_problems(path: Path, label: str, schemas: Path, when: date,
     if problems:
         return {}, problems
     doc = doc if isinstance(doc, dict) else {}
-    from .datatexts import merge
+    from .datatexts import inline_problems, merge
 
     # each language's texts, from data/i18n/<lang>/curriculum.yaml
+    problems += inline_problems("curriculum", label, doc)
     problems += merge(path.parent, "curriculum", [(label, doc)], languages)
     pattern = _url_pattern(schemas)
     for ident, source in (doc.get("sources") or {}).items():
