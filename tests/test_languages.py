@@ -118,7 +118,16 @@ def test_new_language_scaffolds_and_builds_with_one_page_translated(tmp_path):
     english = (root / "docs" / "en" / "index.md").read_text(encoding="utf-8")
     (root / "docs" / "nl").mkdir()
     (root / "docs" / "nl" / "index.md").write_text(english.replace("# ", "# (nl) ", 1), encoding="utf-8")
-    assert sorted(_git(root, "status", "--porcelain").split("\n")[:-1]) == ["?? data/ui/nl.yaml", "?? docs/nl/"]
+    # data texts: the folder is made, its files say what goes in them; translate two
+    folder = root / "data" / "i18n" / "nl"
+    assert sorted(p.name for p in folder.iterdir()) == ["curriculum.yaml", "glossary.yaml", "laws.yaml",
+                                                        "places.yaml", "services.yaml"]
+    assert all(yaml.safe_load(p.read_text(encoding="utf-8")) is None for p in folder.iterdir())  # comments only
+    assert "Write the English entry's id, then the field" in (folder / "services.yaml").read_text(encoding="utf-8")
+    (folder / "services.yaml").write_text('it-112:\n  for: "Iedereen in Italië, bij direct gevaar."\n', encoding="utf-8")
+    (folder / "places.yaml").write_text('IT: "Italië"\n', encoding="utf-8")
+    assert sorted(_git(root, "status", "--porcelain").split("\n")[:-1]) == [
+        "?? data/i18n/nl/", "?? data/ui/nl.yaml", "?? docs/nl/"]
     check = _run(root, "check")
     assert check.returncode == 0, check.stdout + check.stderr
     site = tmp_path / "site"
@@ -142,7 +151,20 @@ def test_new_language_scaffolds_and_builds_with_one_page_translated(tmp_path):
     total = len(list((root / "docs" / "en").rglob("*.md")))
     status = (site / "about" / "translations" / "index.html").read_text(encoding="utf-8")
     assert f"Nederlands: 1 of {total} pages translated, 0 of them outdated, {total - 1} not translated" in status
-    assert f"Nederlands (nl): 1 of {total} pages translated" in _run(root, "translations").stdout
+    report = _run(root, "translations").stdout
+    assert f"Nederlands (nl): 1 of {total} pages translated" in report
+    texts = int(report.split("data texts 2 of ", 1)[1].split()[0])  # the Italian count: every text
+    assert f"Nederlands (nl): 1 of {total} pages translated, 0 outdated, {total - 1} not translated; " \
+           f"data texts 2 of {texts} translated" in report and f"Italiano (it): " in report
+    # on a translated page, a translated text is Dutch and the others English, marked
+    from realharm import render
+    from realharm.data import load_dataset
+
+    dataset = load_dataset(root / "data", ["en", "it", "nl"], label_root=root)
+    block = render.service_block(next(s for s in dataset.services["IT"]["services"] if s["id"] == "it-112"), "nl")
+    assert "- **" in block and "Iedereen in Italië, bij direct gevaar." in block
+    assert '<span lang="en" dir="ltr">The European emergency number' in block
+    assert dataset.place_name("IT", "nl") == "Italië"
 
 
 def test_a_published_language_without_its_minimum_set_stops_check_and_build(tmp_path):

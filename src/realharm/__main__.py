@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         except language_settings.LanguageError as exc:
             print("\n".join(exc.problems), file=sys.stderr)
             return 1
+        from . import datatexts
+
+        name = language_settings._load(project.root, args.code)["language"]["name"]
+        datatexts.scaffold(project.data, args.code, name)
         rel = path.relative_to(project.root)
         print(f"""Your language, {args.code}, is ready to build: every page shows in English until you translate it.
 Next steps:
@@ -81,8 +85,10 @@ Next steps:
    (the quick-exit site of your country, the words to avoid, the countries to list first).
 2. Translate pages one by one: copy a page from docs/{languages[0]}/ to the same place in docs/{args.code}/
    and translate it. Start with the pages listed under minimum_set.
-3. Run `make check`, then `make serve` to see your work at /{args.code}/.
-4. When the minimum set is translated, set published: true: readers can then pick your language.
+3. Translate the texts of services, laws and the glossary in data/{datatexts.FOLDER}/{args.code}/
+   (each file says what goes in it). A text you leave out is shown in English.
+4. Run `make check`, then `make serve` to see your work at /{args.code}/.
+5. When the minimum set is translated, set published: true: readers can then pick your language.
 Read TRANSLATING.md for the details.""")
         return 0
     if args.command == "move-translations":

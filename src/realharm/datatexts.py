@@ -222,3 +222,72 @@ def counts(data_dir: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
         merge(data_dir, kind, documents, languages)
         merged += [text for _label, doc in documents for _e, _p, text in slots(kind, doc)]
     return {lang: (sum(1 for t in merged if t.get(lang)), len(merged)) for lang in languages[1:]}
+
+
+WHAT = {
+    "services": ("data/services/*.yaml", "who each help service is for, what it does, its hours and cost"),
+    "laws": ("data/laws/*.yaml", "each law's title, summary, who brings the case, penalty and notes"),
+    "glossary": ("data/glossary.yaml", "each term, the forms it takes in your pages, its short and long definition"),
+    "places": ("data/places.yaml", "the names of countries and other places"),
+    "curriculum": ("data/curriculum.yaml", "the links to national school curricula, by module number"),
+}
+
+
+def _example(data_dir: Path, kind: str) -> list[str]:
+    """The first English entry's first texts, written as a translation would be (commented)."""
+    import json
+
+    import yaml
+
+    from .data import _DataLoader
+
+    lines: list[str] = []
+    for path in english_files(data_dir, kind):
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_DataLoader)
+        for entry, field, text in slots(kind, doc):
+            if kind == "laws" and entry.isupper():
+                continue  # the jurisdiction's own name: a law is the better example
+            if lines and (not field or not lines[0].startswith(f"{entry}:")):
+                return lines
+            english = text.get("en")
+            if isinstance(english, str) and len(english) > 70:
+                english = english[:67].rsplit(" ", 1)[0] + " ..."
+            value = json.dumps(english, ensure_ascii=False)
+            if not field:
+                return [f"{entry}: {value}"]
+            if len(field) != 1:
+                continue
+            if not lines:
+                lines.append(f"{entry}:")
+            lines.append(f"  {field[0]}: {value}")
+            if len(lines) == 3:
+                return lines
+    return lines
+
+
+def scaffold(data_dir: Path, code: str, name: str) -> list[Path]:
+    """data/i18n/<code>/ for a new language: one file per kind, comments only, saying what goes
+    there with an example taken from the English file. An existing file is left as it is."""
+    made = []
+    for kind in KINDS:
+        target = translation_file(data_dir, code, kind)
+        if target.exists():
+            continue
+        english, what = WHAT[kind]
+        example = _example(data_dir, kind)
+        how = (["# then your text in double quotes; indent with two spaces. For example (the English",
+                "# text is shown: remove the # and write yours in its place):"])
+        first = f"# The English texts are in {english}. Write the English entry's id, then the field,"
+        if kind == "places":
+            first = f"# The English names are in {english}. Write the code of the place, then a colon,"
+            how = ["# then its name in double quotes. For example (the English name is shown: remove",
+                   "# the # and write yours in its place):"]
+        text = [f"# {name} ({code}): {what}.", first, *how,
+                "#",
+                *[f"# {line}" for line in example],
+                "#",
+                "# A text you leave out is shown in English. data/i18n/it/ has every id and field."]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(text) + "\n", encoding="utf-8")
+        made.append(target)
+    return made
