@@ -46,3 +46,18 @@ def test_several_correct_options_use_checkboxes():
 def test_bad_quizzes_are_rejected(bad, message):
     with pytest.raises(quiz.QuizError, match=message.replace("(", r"\(").replace(")", r"\)")):
         quiz.parse(bad)
+
+
+def test_a_quiz_parsed_once_is_kept_but_each_caller_gets_its_own_copy():
+    first = quiz.parse(SOURCE)
+    first[0]["options"][1]["correct"] = False  # a caller changing what it got
+    assert quiz.parse(SOURCE)[0]["options"][1]["correct"] is True
+    changed = SOURCE.replace("Is it OK to forward it?", "Should you share it?")
+    assert quiz.parse(changed)[0]["question"] == "Should you share it?"
+
+
+def test_a_bad_quiz_is_rejected_every_time_it_is_read():
+    bad = SOURCE.replace("      correct: true\n", "")
+    for _ in range(2):
+        with pytest.raises(quiz.QuizError, match="no option is marked"):
+            quiz.parse(bad)

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from realharm import a11y, bidi, fallback, glossary, languages as language_settings, markers, opendata, render, translations, validate
+from realharm.render_cache import PageRenders
 from realharm.safe import UnsafeLink
 from realharm.project import Project
 from realharm.ui import current_language, use as use_language_files
@@ -78,6 +79,8 @@ def on_config(config):
     _state["nav_titles"] = _nav_titles(project.config().get("nav") or [])
     _state["dataset"] = dataset
     _state["renderers"]["open-data"] = lambda lang: opendata.render_files(lang, _state.get("page_url", ""))
+    # a page not yet translated is converted to HTML once for every language that shows it
+    _state["page_renders"] = PageRenders()
     _state["config"] = config
     return config
 
@@ -154,6 +157,10 @@ def on_page_markdown(markdown, page, config, files):
     if lang != _state["languages"][0] and not page.meta.get("rh_fallback"):
         src = getattr(page.file, "norm_src_uri", page.file.src_uri)
         markdown = translations.banner(_state["translations"], lang, src) + markdown
+    if page.meta.get("rh_fallback"):
+        # MkDocs calls page.render(config, files) with the Markdown returned here
+        page.render = partial(_state["page_renders"].render, page, lang=config.theme["language"],
+                              fresh=page.render)
     # glossary tooltips, in the page's language
     return markdown + "\n\n" + glossary.abbreviations(_state["glossary"], lang) + "\n"
 

@@ -8,6 +8,7 @@ explanations; with JavaScript (assets/js/realharm.js) the reader picks and check
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import html
 
@@ -21,9 +22,22 @@ class QuizError(ValueError):
     pass
 
 
+# quizzes already parsed and found right, by their source: a page not yet translated shows the
+# same quiz in every language, and the checks read each quiz before the pages do
+_PARSED: dict[str, list[dict]] = {}
+
+
 def parse(source: str, first_line: int = 1) -> list[dict]:
     """Parse and check a quiz block; raise QuizError naming what is wrong. ``first_line`` is the
     line of the page on which the block's YAML starts, so that a syntax error names that line."""
+    if source not in _PARSED:
+        if len(_PARSED) > 2000:  # a long `mkdocs serve` session: forget quizzes edited since
+            _PARSED.clear()
+        _PARSED[source] = _parse(source, first_line)
+    return copy.deepcopy(_PARSED[source])
+
+
+def _parse(source: str, first_line: int) -> list[dict]:
     try:
         questions = yaml.safe_load(source)
     except yaml.YAMLError as exc:
