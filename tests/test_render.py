@@ -140,3 +140,21 @@ def test_repository_address_must_be_a_web_address():
             render.repository_url(bad)
     assert render.repository_url(" https://example.org/x/ ") == "https://example.org/x"
     assert render.repository_url("") == ""
+
+
+def test_the_curriculum_read_again_after_a_page_changes(tmp_path):
+    """The listings keep what they read from the pages' front matter while nothing changes, and
+    read a page again when it does."""
+    from realharm import curriculum
+
+    page = tmp_path / "en" / "learn" / "m1-x.md"
+    page.parent.mkdir(parents=True)
+    front = ('---\ntitle: "{title}"\nmodule: 1\naudience: learners\nage_band: "14-16"\n'
+             'duration_minutes: 45\n---\n\n# x\n')
+    page.write_text(front.format(title="First title"), encoding="utf-8")
+    assert [e.title for e in curriculum.entries(tmp_path, "en")] == ["First title"]
+    page.write_text(front.format(title="A longer second title"), encoding="utf-8")
+    assert [e.title for e in curriculum.entries(tmp_path, "en")] == ["A longer second title"]
+    found = curriculum.learner_modules(tmp_path, "en")
+    found.clear()  # a caller changing the list it got
+    assert [e.title for e in curriculum.learner_modules(tmp_path, "en")] == ["A longer second title"]

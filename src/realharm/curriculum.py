@@ -22,17 +22,32 @@ class Entry:
     digcomp: tuple[str, ...]
 
 
+# entries already read, by the files they were read from (path, size, time of last change): each
+# language's listings read the same front matter again while one build runs
+_READ: dict[tuple, list[Entry]] = {}
+
+
 def entries(docs: Path, lang: str) -> list[Entry]:
     root = docs / lang
+    paths = [path for folder in ("learn", "teach/lessons") for path in sorted((root / folder).glob("m*.md"))]
+    stats = [path.stat() for path in paths]
+    key = (root, tuple((path, st.st_size, st.st_mtime_ns) for path, st in zip(paths, stats)))
+    if key not in _READ:
+        if len(_READ) > 100:  # a long `mkdocs serve` session: forget files edited since
+            _READ.clear()
+        _READ[key] = _entries(root, paths)
+    return list(_READ[key])
+
+
+def _entries(root: Path, paths: list[Path]) -> list[Entry]:
     found = []
-    for folder in ("learn", "teach/lessons"):
-        for path in sorted((root / folder).glob("m*.md")):
-            fm = Page.read(path).front_matter
-            if "module" not in fm:
-                continue
-            found.append(Entry(path.relative_to(root).as_posix(), str(fm["title"]), int(fm["module"]),
-                               str(fm["audience"]), str(fm["age_band"]), int(fm["duration_minutes"]),
-                               tuple(fm.get("digcomp", []))))
+    for path in paths:
+        fm = Page.read(path).front_matter
+        if "module" not in fm:
+            continue
+        found.append(Entry(path.relative_to(root).as_posix(), str(fm["title"]), int(fm["module"]),
+                           str(fm["audience"]), str(fm["age_band"]), int(fm["duration_minutes"]),
+                           tuple(fm.get("digcomp", []))))
     return sorted(found, key=lambda e: (e.module, e.audience, AGE_ORDER.get(e.age_band, 9), e.rel))
 
 

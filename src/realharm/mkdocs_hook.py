@@ -327,6 +327,8 @@ def on_post_build(config):
             raise PluginError("the search indexes have problems (one per line):\n" + "\n".join(found))
     if _state.get("hidden"):
         _hide_from_sitemap(site_dir, config, _state["hidden"])
+    if not whole:
+        return  # the headers are computed from every page, once every language is built
     overrides = Path(config.config_file_path).parent / "overrides"
     try:
         write_header_files(site_dir, overrides)
