@@ -400,3 +400,24 @@ def test_the_build_refuses_bad_input_in_one_line(copy, tmp_path, name):
     assert expected in output
     assert "Traceback" not in output
     assert not (tmp_path / "out" / "learn" / "m1-synthetic-media" / "index.html").exists()
+
+
+def test_remembered_renderers_give_each_output_once_per_language_and_arguments():
+    calls = []
+
+    def table(*, lang, country="XX"):
+        calls.append((lang, country))
+        if country == "ZZ":
+            raise KeyError("no data for ZZ")
+        return f"{lang}:{country}"
+
+    remembered = markers.remembered({"services": table})
+    text = "<!-- realharm:services country=IT -->"
+    assert markers.expand(text, remembered, lang="en") == "en:IT"
+    assert markers.expand(text, remembered, lang="en") == "en:IT"
+    assert markers.expand(text, remembered, lang="it") == "it:IT"
+    assert markers.expand(text.replace("IT", "GB"), remembered, lang="en") == "en:GB"
+    assert calls == [("en", "IT"), ("it", "IT"), ("en", "GB")]
+    for _ in range(2):  # an error every time, naming the page
+        with pytest.raises(markers.MarkerError, match="no data for ZZ"):
+            markers.expand(text.replace("IT", "ZZ"), remembered, lang="en", page="help/x.md")

@@ -106,3 +106,20 @@ def expand(markdown: str, renderers: dict[str, Renderer], *, lang: str, page: st
             raise MarkerError(f"{page}: marker 'realharm:{name}': {exc.args[0] if exc.args else exc}") from None
 
     return MARKER.sub(replace, markdown)
+
+
+def remembered(renderers: dict[str, Renderer]) -> dict[str, Renderer]:
+    """The same renderers, each giving its output once per language and arguments and then
+    repeating it. Only for renderers that read nothing but what stays the same while one build
+    runs (the data, the pages' front matter): a page not yet translated asks for the same table
+    in the default language in every language built. An error is raised again on every call."""
+    def remember(renderer: Renderer) -> Renderer:
+        made: dict[tuple, str] = {}
+
+        def render(*, lang: str, **args) -> str:
+            key = (lang, tuple(sorted(args.items())))
+            if key not in made:
+                made[key] = renderer(lang=lang, **args)
+            return made[key]
+        return render
+    return {name: remember(renderer) for name, renderer in renderers.items()}

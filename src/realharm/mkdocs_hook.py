@@ -53,7 +53,8 @@ def on_config(config):
         raise PluginError("the content has problems (one per line: file, entry, field, what is wrong):\n"
                           + "\n".join(found.problems))
     dataset = found.dataset
-    _state["renderers"] = render.renderers(dataset, project.docs, found.curriculum)
+    # the data tables: a page not yet translated shows the same ones in every language built
+    _state["renderers"] = markers.remembered(render.renderers(dataset, project.docs, found.curriculum))
     _state["glossary"] = found.glossary
     _state["renderers"]["handout-help"] = partial(render.render_handout_help, dataset, site_url=config.site_url or "",
                                                   default=languages[0])
