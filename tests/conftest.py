@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from realharm.project import Project
-from support import ROOT, build, build_injected_site, nl_project, rtl_project, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
+from support import PHONE_AND_DESKTOP, ROOT, build, build_injected_site, nl_project, rtl_project, find_chromium, free_port, serve, site_headers, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")
@@ -35,16 +35,19 @@ def injected_site(tmp_path_factory):
     return build_injected_site(tmp_path_factory.mktemp("injected"))
 
 
+def _strict_copy_site(tmp, root):
+    _seconds, proc = build(tmp / "site", site_url="http://127.0.0.1:8000/", root=root,
+                           extra_env={"PYTHONPATH": str(root / "src")})
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stderr}"
+    return tmp / "site", proc
+
+
 @pytest.fixture(scope="session")
 def rtl_site(tmp_path_factory):
     """A copy of the project with Arabic started and one page written in it (support.rtl_project),
     built with --strict; returns (site folder, build process)."""
     tmp = tmp_path_factory.mktemp("rtl")
-    root = rtl_project(tmp)
-    _seconds, proc = build(tmp / "site", site_url="http://127.0.0.1:8000/", root=root,
-                           extra_env={"PYTHONPATH": str(root / "src")})
-    assert proc.returncode == 0, f"strict build failed:\n{proc.stderr}"
-    return tmp / "site", proc
+    return _strict_copy_site(tmp, rtl_project(tmp))
 
 
 @pytest.fixture(scope="session")
@@ -52,11 +55,7 @@ def nl_site(tmp_path_factory):
     """A copy of the project with Dutch started and only its home page translated
     (support.nl_project), built with --strict; returns (site folder, build process)."""
     tmp = tmp_path_factory.mktemp("nl")
-    root = nl_project(tmp)
-    _seconds, proc = build(tmp / "site", site_url="http://127.0.0.1:8000/", root=root,
-                           extra_env={"PYTHONPATH": str(root / "src")})
-    assert proc.returncode == 0, f"strict build failed:\n{proc.stderr}"
-    return tmp / "site", proc
+    return _strict_copy_site(tmp, nl_project(tmp))
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +73,14 @@ def browser():
         browser = pw.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+@pytest.fixture(params=list(PHONE_AND_DESKTOP))
+def device(request, browser):
+    """A browser context on a phone and on a desktop viewport: (name, context)."""
+    context = browser.new_context(**PHONE_AND_DESKTOP[request.param])
+    yield request.param, context
+    context.close()
 
 
 @pytest.fixture

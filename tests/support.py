@@ -269,3 +269,21 @@ def nl_project(tmp_path: Path) -> Path:
     (root / "docs" / "nl").mkdir()
     (root / "docs" / "nl" / "index.md").write_text(home, encoding="utf-8")
     return root
+
+
+PHONE_AND_DESKTOP = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+}
+
+
+def served(site: Path):
+    """For a module fixture: serve a built site with its own headers, yield its address, stop."""
+    server = serve(site, free_port(), site_headers(site))
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def screenshot(page, folder: Path, name: str) -> None:
+    folder.mkdir(exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"))

@@ -9,38 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from support import NL_TEXTS, PageAudit, free_port, serve, site_headers
+from support import NL_TEXTS, PHONE_AND_DESKTOP, PageAudit, screenshot, served
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots-fallback")
-VIEWPORTS = {
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
-    "desktop": {"viewport": {"width": 1280, "height": 800}},
-}
 PAGE = "nl/learn/m1-synthetic-media/"  # not translated: the English page, marked
 NOTICE = NL_TEXTS["translations"]
 
 
 @pytest.fixture(scope="module")
 def nl_url(nl_site):
-    site, _proc = nl_site
-    port = free_port()
-    server = serve(site, port, site_headers(site))
-    yield f"http://127.0.0.1:{port}/"
-    server.shutdown()
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def viewport(request, browser):
-    context = browser.new_context(**VIEWPORTS[request.param])
-    yield request.param, context
-    context.close()
+    yield from served(nl_site[0])
 
 
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    screenshot(page, SHOTS, name)
 
 
 def _lang_of(page, selector: str) -> str:
@@ -49,8 +33,8 @@ def _lang_of(page, selector: str) -> str:
 
 
 @pytest.mark.parametrize("path", [PAGE, "nl/help/", "nl/"])
-def test_dutch_pages_pass_axe_and_mark_english(viewport, nl_url, path):
-    name, context = viewport
+def test_dutch_pages_pass_axe_and_mark_english(device, nl_url, path):
+    name, context = device
     page = context.new_page()
     audit = PageAudit(context, page)
     response = page.goto(nl_url + path, wait_until="networkidle")
@@ -72,7 +56,7 @@ def test_dutch_pages_pass_axe_and_mark_english(viewport, nl_url, path):
 
 
 def test_the_link_to_the_english_page_and_to_translating_work(browser, nl_url):
-    context = browser.new_context(**VIEWPORTS["phone"])
+    context = browser.new_context(**PHONE_AND_DESKTOP["phone"])
     try:
         page = context.new_page()
         page.goto(nl_url + PAGE, wait_until="networkidle")
@@ -91,7 +75,7 @@ def test_the_link_to_the_english_page_and_to_translating_work(browser, nl_url):
 
 @pytest.mark.parametrize("how", ["tap", "escape"])
 def test_quick_exit_leaves_a_page_not_translated(browser, nl_url, how):
-    context = browser.new_context(**VIEWPORTS["phone"])
+    context = browser.new_context(**PHONE_AND_DESKTOP["phone"])
     try:
         context.route("https://**/*", lambda route: route.fulfill(
             status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Weather</p>"))
@@ -111,8 +95,8 @@ def test_quick_exit_leaves_a_page_not_translated(browser, nl_url, how):
         context.close()
 
 
-def test_dutch_page_not_found(viewport, nl_url):
-    name, context = viewport
+def test_dutch_page_not_found(device, nl_url):
+    name, context = device
     page = context.new_page()
     audit = PageAudit(context, page)
     response = page.goto(nl_url + "nl/no-such-page/", wait_until="networkidle")

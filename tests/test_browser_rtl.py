@@ -8,36 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from support import PageAudit, free_port, serve, site_headers
+from support import PHONE_AND_DESKTOP, PageAudit, screenshot, served
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path("/tmp/shots-rtl")
-VIEWPORTS = {
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
-    "desktop": {"viewport": {"width": 1280, "height": 800}},
-}
 
 
 @pytest.fixture(scope="module")
 def rtl_url(rtl_site):
-    site, _proc = rtl_site
-    port = free_port()
-    server = serve(site, port, site_headers(site))
-    yield f"http://127.0.0.1:{port}/"
-    server.shutdown()
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def viewport(request, browser):
-    context = browser.new_context(**VIEWPORTS[request.param])
-    yield request.param, context
-    context.close()
+    yield from served(rtl_site[0])
 
 
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"))
+    screenshot(page, SHOTS, name)
 
 
 def _neutral_site(context):
@@ -54,8 +38,8 @@ def _exit_side(page) -> float:
 
 
 @pytest.mark.parametrize("path", ["ar/", "ar/help/"])
-def test_arabic_and_fallback_pages_are_mirrored_and_pass_axe(viewport, rtl_url, path):
-    name, context = viewport
+def test_arabic_and_fallback_pages_are_mirrored_and_pass_axe(device, rtl_url, path):
+    name, context = device
     page = context.new_page()
     audit = PageAudit(context, page)
     page.goto(rtl_url + path, wait_until="networkidle")
@@ -71,7 +55,7 @@ def test_arabic_and_fallback_pages_are_mirrored_and_pass_axe(viewport, rtl_url, 
 
 
 def test_the_quick_exit_is_on_the_other_side_on_left_to_right_pages(browser, rtl_url):
-    context = browser.new_context(**VIEWPORTS["phone"])
+    context = browser.new_context(**PHONE_AND_DESKTOP["phone"])
     try:
         page = context.new_page()
         page.goto(rtl_url + "help/", wait_until="networkidle")
@@ -82,7 +66,7 @@ def test_the_quick_exit_is_on_the_other_side_on_left_to_right_pages(browser, rtl
 
 @pytest.mark.parametrize("how", ["tap", "escape"])
 def test_quick_exit_leaves_an_arabic_page(browser, rtl_url, how):
-    context = browser.new_context(**VIEWPORTS["phone"])
+    context = browser.new_context(**PHONE_AND_DESKTOP["phone"])
     try:
         _neutral_site(context)
         page = context.new_page()
@@ -99,8 +83,8 @@ def test_quick_exit_leaves_an_arabic_page(browser, rtl_url, how):
         context.close()
 
 
-def test_the_phone_number_in_arabic_text_reads_left_to_right(viewport, rtl_url):
-    name, context = viewport
+def test_the_phone_number_in_arabic_text_reads_left_to_right(device, rtl_url):
+    name, context = device
     page = context.new_page()
     page.goto(rtl_url + "ar/", wait_until="networkidle")
     tel = page.locator('article a[href^="tel:"]')
@@ -119,8 +103,8 @@ def test_the_phone_number_in_arabic_text_reads_left_to_right(viewport, rtl_url):
     shot(page, f"ar-phone-number-{name}")
 
 
-def test_finder_quiz_tooltip_and_search_work_in_arabic(viewport, rtl_url):
-    name, context = viewport
+def test_finder_quiz_tooltip_and_search_work_in_arabic(device, rtl_url):
+    name, context = device
     page = context.new_page()
     audit = PageAudit(context, page)
     # help finder: cards that fit, their phone numbers isolated
@@ -151,7 +135,7 @@ def test_finder_quiz_tooltip_and_search_work_in_arabic(viewport, rtl_url):
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for(state="visible")
     box = tooltip.bounding_box()
-    width = VIEWPORTS[name]["viewport"]["width"]
+    width = PHONE_AND_DESKTOP[name]["viewport"]["width"]
     assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
     shot(page, f"ar-tooltip-{name}")
     # search: the Arabic page is found in the Arabic index

@@ -12,13 +12,13 @@ from urllib.parse import urljoin
 import pytest
 
 from realharm.project import Project
-from support import ROOT, PageAudit
+from support import PHONE_AND_DESKTOP, ROOT, PageAudit
 
 pytestmark = pytest.mark.browser
 
 LANGS = Project(ROOT).languages()
 NEUTRAL = {lang: settings["quick_exit_url"] for lang, settings in Project(ROOT).settings().items()}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+PHONE = PHONE_AND_DESKTOP["phone"]
 
 
 def prefix(lang: str) -> str:
