@@ -287,3 +287,28 @@ def served(site: Path):
 def screenshot(page, folder: Path, name: str) -> None:
     folder.mkdir(exist_ok=True)
     page.screenshot(path=str(folder / f"{name}.png"))
+
+
+def neutral_site(context) -> None:
+    """Every https request of the context answers with a plain page: the quick exit's target,
+    without the network."""
+    context.route("https://**/*", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Weather</p>"))
+
+
+def tap_centre(page, selector: str) -> None:
+    """A finger on the middle of the element, hitting whatever is drawn on top there."""
+    box = page.locator(selector).first.bounding_box()
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def leave_by_quick_exit(page, how: str) -> None:
+    """Use the quick exit by a tap on it or by pressing Escape twice, and wait for its target."""
+    neutral = page.get_attribute("[data-rh-exit]", "href")
+    if how == "tap":
+        tap_centre(page, "[data-rh-exit]")
+    else:
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+    page.wait_for_url(neutral.rstrip("/") + "**", timeout=3000)
+

@@ -9,7 +9,7 @@ import pytest
 
 from realharm.project import Project
 from realharm.ui import strings
-from support import ROOT, PageAudit, free_port, page_urls, serve
+from support import ROOT, PageAudit, free_port, neutral_site, page_urls, serve
 from test_render import ITALY_UNDER_18_SHARED, US_ADULT_THREATENED
 
 pytestmark = pytest.mark.browser
@@ -144,17 +144,13 @@ def test_finder_without_javascript_lists_every_service(browser, base_url):
 NEUTRAL = {lang: SETTINGS[lang]["quick_exit_url"] for lang in LANGS}
 
 
-def _neutral_site(context):
-    context.route("https://**/*", lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Weather</p>"))
-
 
 @pytest.mark.parametrize("how", ["click", "keyboard"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_quick_exit_leaves_no_way_back(browser, base_url, lang, how):
     context = browser.new_context()
     try:
-        _neutral_site(context)
+        neutral_site(context)
         page = context.new_page()
         page.goto("about:blank")
         page.goto(base_url + ("help/" if lang == LANGS[0] else f"{lang}/help/"))

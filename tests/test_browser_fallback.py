@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import NL_TEXTS, PHONE_AND_DESKTOP, PageAudit, screenshot, served
+from support import NL_TEXTS, PHONE_AND_DESKTOP, PageAudit, leave_by_quick_exit, neutral_site, screenshot, served
 
 pytestmark = pytest.mark.browser
 
@@ -77,20 +77,11 @@ def test_the_link_to_the_english_page_and_to_translating_work(browser, nl_url):
 def test_quick_exit_leaves_a_page_not_translated(browser, nl_url, how):
     context = browser.new_context(**PHONE_AND_DESKTOP["phone"])
     try:
-        context.route("https://**/*", lambda route: route.fulfill(
-            status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Weather</p>"))
+        neutral_site(context)
         page = context.new_page()
         page.goto(nl_url + PAGE, wait_until="networkidle")
-        exit_link = page.locator("[data-rh-exit]")
-        assert NL_TEXTS["interface"]["quick_exit"] in exit_link.inner_text()
-        neutral = exit_link.get_attribute("href")
-        if how == "tap":
-            box = exit_link.bounding_box()
-            page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        else:
-            page.keyboard.press("Escape")
-            page.keyboard.press("Escape")
-        page.wait_for_url(neutral.rstrip("/") + "**", timeout=3000)
+        assert NL_TEXTS["interface"]["quick_exit"] in page.locator("[data-rh-exit]").inner_text()
+        leave_by_quick_exit(page, how)
     finally:
         context.close()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import PHONE_AND_DESKTOP, PageAudit, screenshot, served
+from support import PHONE_AND_DESKTOP, PageAudit, leave_by_quick_exit, neutral_site, screenshot, served
 
 pytestmark = pytest.mark.browser
 
@@ -23,10 +23,6 @@ def rtl_url(rtl_site):
 def shot(page, name: str) -> None:
     screenshot(page, SHOTS, name)
 
-
-def _neutral_site(context):
-    context.route("https://**/*", lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Weather</p>"))
 
 
 def _exit_side(page) -> float:
@@ -68,17 +64,10 @@ def test_the_quick_exit_is_on_the_other_side_on_left_to_right_pages(browser, rtl
 def test_quick_exit_leaves_an_arabic_page(browser, rtl_url, how):
     context = browser.new_context(**PHONE_AND_DESKTOP["phone"])
     try:
-        _neutral_site(context)
+        neutral_site(context)
         page = context.new_page()
         page.goto(rtl_url + "ar/", wait_until="networkidle")
-        neutral = page.get_attribute("[data-rh-exit]", "href")
-        if how == "tap":
-            box = page.locator("[data-rh-exit]").bounding_box()
-            page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        else:
-            page.keyboard.press("Escape")
-            page.keyboard.press("Escape")
-        page.wait_for_url(neutral.rstrip("/") + "**", timeout=3000)
+        leave_by_quick_exit(page, how)
     finally:
         context.close()
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 
 from realharm.project import Project
-from support import PHONE_AND_DESKTOP, ROOT, PageAudit
+from support import PHONE_AND_DESKTOP, ROOT, PageAudit, neutral_site, tap_centre
 
 pytestmark = pytest.mark.browser
 
@@ -24,16 +24,6 @@ PHONE = PHONE_AND_DESKTOP["phone"]
 def prefix(lang: str) -> str:
     return "" if lang == LANGS[0] else f"{lang}/"
 
-
-def _neutral_site(context):
-    context.route("https://**/*", lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Weather</p>"))
-
-
-def tap_centre(page, selector: str):
-    """A finger on the middle of the element, hitting whatever is drawn on top there."""
-    box = page.locator(selector).first.bounding_box()
-    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 # ── quick exit on a phone ──
@@ -65,7 +55,7 @@ STATES = {"drawer": _open_drawer, "search": _open_search, "tooltip": _open_toolt
 def test_one_tap_on_quick_exit_leaves_from_any_state(browser, base_url, lang, state):
     context = browser.new_context(**PHONE)
     try:
-        _neutral_site(context)
+        neutral_site(context)
         page = context.new_page()
         page.goto(base_url + prefix(lang) + "learn/m1-synthetic-media/", wait_until="networkidle")
         STATES[state](page)
@@ -126,7 +116,7 @@ def test_safer_browsing_says_what_back_does_after_a_quick_exit(browser, base_url
     this site read before it. The page that explains the quick exit says so, and what to do."""
     context = browser.new_context()
     try:
-        _neutral_site(context)
+        neutral_site(context)
         page = context.new_page()
         page.goto(base_url + prefix(lang) + "help/")
         page.goto(base_url + prefix(lang) + "help/safer-browsing/")

@@ -22,7 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator
 
-from .data import read_yaml
+from .data import KINDS as DATA_KINDS, read_yaml
 
 KINDS = ("services", "laws", "glossary", "places", "curriculum")
 FOLDER = "i18n"
@@ -33,8 +33,8 @@ MOVE = "run `python -m realharm move-translations` to move it to"
 
 def english_files(data_dir: Path, kind: str) -> list[Path]:
     """The English files holding texts of one kind."""
-    if kind in ("services", "laws"):
-        return sorted((data_dir / kind).glob("*.yaml"))
+    if kind in DATA_KINDS:
+        return sorted((data_dir / DATA_KINDS[kind][0]).glob("*.yaml"))
     path = data_dir / f"{kind}.yaml"
     return [path] if path.is_file() else []
 
@@ -79,7 +79,7 @@ def slots(kind: str, doc: Any) -> Iterator[tuple[str, tuple[str, ...], dict]]:
         return
     if kind == "laws" and is_text(doc.get("name")) and doc.get("jurisdiction"):
         yield str(doc["jurisdiction"]), ("name",), doc["name"]
-    list_key = {"services": "services", "laws": "provisions", "glossary": "terms"}[kind]
+    list_key = DATA_KINDS[kind][1] if kind in DATA_KINDS else "terms"
     for item in doc.get(list_key) or []:
         if isinstance(item, dict) and item.get("id"):
             for path, text in _walk(item, ()):

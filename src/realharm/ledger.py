@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .data import Dataset, iso_date, read_yaml
+from .data import KINDS, Dataset, iso_date, read_yaml
 
 VERDICTS = ("correct", "fixed", "removed", "unconfirmed")
 TEXT_FIELDS = ("claim", "where", "source")
@@ -25,10 +25,10 @@ LABEL = "data/ledger.yaml"
 def entry_ids(dataset: Dataset) -> dict[str, str]:
     """Every law and service id -> the file that holds it."""
     found = {}
-    for kind, list_key in (("services", "services"), ("laws", "provisions")):
+    for kind, (folder, list_key, _code_key) in KINDS.items():
         for code, doc in sorted(getattr(dataset, kind).items()):
             for item in doc[list_key]:
-                found[item["id"]] = f"data/{kind}/{code.lower()}.yaml"
+                found[item["id"]] = f"data/{folder}/{code.lower()}.yaml"
     return found
 
 
