@@ -51,13 +51,45 @@ def page_pdf(lang: str, rel: str) -> str:
     return f"pdf/{lang}/{Path(rel).stem}.pdf"
 
 
+# Operators whose numbers are positions: path construction and text moves. Chromium writes them
+# with seven or eight digits, which deflate cannot compress; two decimals are a hundredth of a
+# CSS pixel on the printed page. Matrices (cm, Tm) and font sizes keep every digit.
+_POSITION_OPERATORS = {"m", "l", "c", "v", "y", "re", "Td", "TD"}
+
+
+def round_positions(doc, places: int = 2) -> int:
+    """Round the coordinates of paths and text moves in every page's content; returns how many
+    numbers changed. Text, fonts, colours, tags and matrices are left as they are."""
+    import decimal
+
+    import pikepdf
+
+    quantum = decimal.Decimal(1).scaleb(-places)
+    changed = 0
+    for page in doc.pages:
+        instructions = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) in _POSITION_OPERATORS:
+                new = []
+                for x in operands:
+                    if isinstance(x, decimal.Decimal) and x != x.quantize(quantum):
+                        x = x.quantize(quantum).normalize()
+                        changed += 1
+                    new.append(x)
+                operands = new
+            instructions.append((operands, operator))
+        page.obj.Contents = doc.make_stream(pikepdf.unparse_content_stream(instructions))
+    return changed
+
+
 def set_metadata(path: Path, *, title: str, lang: str, subject: str) -> None:
     """Title, language, subject and date in the file's metadata, and the file saved compactly.
 
     Chromium already embeds font subsets; most of a plan's PDF is its page content (Chromium
     places every glyph on its own) and the tag tree of an accessible PDF (several hundred small
-    objects). qpdf (through pikepdf) packs those objects into compressed object streams and
-    recompresses every stream, which takes a third off each file without changing a page."""
+    objects). The print stylesheet draws no box icons, round corners or round bullets (each was
+    hundreds of curves), positions are rounded (round_positions), and qpdf (through pikepdf)
+    packs the small objects into compressed object streams and recompresses every stream."""
     import pikepdf
 
     now = dt.datetime.now(dt.timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
@@ -73,6 +105,7 @@ def set_metadata(path: Path, *, title: str, lang: str, subject: str) -> None:
         doc.docinfo["/ModDate"] = now
         doc.Root.Lang = pikepdf.String(lang)
         doc.remove_unreferenced_resources()
+        round_positions(doc)
         doc.save(path, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
                  recompress_flate=True)
 
