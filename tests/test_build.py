@@ -6,6 +6,8 @@ import re
 
 from support import page_urls
 
+from realharm import a11y
+
 
 def html_of(site, site_path):
     return (site / site_path / "index.html").read_text(encoding="utf-8")
@@ -130,3 +132,14 @@ def test_about_pages_link_the_repository_set_in_configuration(tmp_path, project)
     assert proc.returncode == 0, proc.stderr
     assert "REPO_URL" in proc.stderr and "repository" in proc.stderr
     assert 'href="https://' not in html_of(tmp_path / "without", "about").split('id="who"')[1].split("<h2")[0]
+
+
+def test_a_step_printed_after_its_own_sub_list_is_found():
+    """What the build made of a loose step whose sub-list followed its first line directly (the
+    Markdown of the 16-18 law plan's expert groups): the step's own words came after the list."""
+    bad = ('<ol>\n<li>\n<ul>\n<li>the provisions that matter (name and citation);</li>\n</ul>\n'
+           '<p>(10 min) <strong>Expert groups.</strong> Using the comparison page…</p>\n</li>\n</ol>')
+    good = ('<ol>\n<li>\n<p>(10 min) <strong>Expert groups.</strong> Using the comparison page…</p>\n'
+            '<ul>\n<li>the provisions that matter (name and citation);</li>\n</ul>\n</li>\n</ol>')
+    assert a11y.lost_list_leads(bad) == ["the provisions that matter (name and citation);"]
+    assert a11y.lost_list_leads(good) == []

@@ -167,6 +167,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    lost = a11y.lost_list_leads(html)
+    if lost:
+        raise PluginError(f"docs/{page.file.src_uri}: a numbered or bulleted step is "
+                          f"printed after its own sub-list (which starts: {lost[0]}): put an empty line between "
+                          "the step's first line and its sub-list")
     html = bidi.isolate(a11y.quiet_permalinks(glossary.first_use_tooltips(html)))
     if _direction(config.theme["language"]) == "rtl":
         html = bidi.isolate_text(html)  # numbers and addresses written as plain text
