@@ -22,5 +22,8 @@ LOST_LEAD = re.compile(r"<li>\s*<(?:ul|ol)\b")
 
 def lost_list_leads(html: str) -> list[str]:
     """The start of each nested list that comes before its item's own first line."""
-    return [re.sub(r"<[^>]+>", " ", html[m.start():m.start() + 160]).split("  ")[0].strip()[:60] or "?"
-            for m in LOST_LEAD.finditer(html)]
+    found = []
+    for m in LOST_LEAD.finditer(html):
+        first_item = html[m.end():].split("</li>", 1)[0]
+        found.append(" ".join(re.sub(r"<[^>]+>", " ", first_item.split(">", 1)[-1]).split())[:60])
+    return found
