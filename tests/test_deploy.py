@@ -44,3 +44,33 @@ def test_hsts_only_when_asked(monkeypatch, tmp_path):
     assert 'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;' in \
         (site / "nginx-headers.conf").read_text(encoding="utf-8")
     assert "preload" not in (site / "_headers").read_text(encoding="utf-8")
+
+
+def test_offline_copy_holds_each_file_once_and_no_source_map(monkeypatch, tmp_path):
+    import zipfile
+
+    def fake_build(project, dest, offline=False):
+        (dest / "assets").mkdir(parents=True)
+        (dest / "assets" / "bundle.js").write_text("x", encoding="utf-8")
+        (dest / "assets" / "bundle.js.map").write_text("{}", encoding="utf-8")
+        return 0.1
+
+    monkeypatch.setattr(sitebuild, "mkdocs_build", fake_build)
+    site = tmp_path / "site"
+    (site / "pdf" / "en").mkdir(parents=True)
+    (site / "downloads" / "en").mkdir(parents=True)
+    (site / "pdf" / "en" / "m9-plan.pdf").write_bytes(b"%PDF plan")
+    (site / "downloads" / "en" / "m9-plan-slides.html").write_text("<!doctype html>", encoding="utf-8")
+    with zipfile.ZipFile(site / "downloads" / "en" / "m9-plan-teacher-pack.zip", "w") as zf:
+        for name in ("m9-plan.pdf", "m9-plan-slides.html", "slides-assets/vendor/reveal/reveal.js",
+                     "m9-plan-slides.pptx", "m9-plan-student-sheet.pdf", "LICENCE.txt"):
+            zf.writestr(name, name)
+    with zipfile.ZipFile(site / "downloads" / "en" / "module-9-teacher-pack.zip", "w") as zf:
+        zf.writestr("m9-plan.pdf", "x")
+    project = type("P", (), {"root": tmp_path})()
+    zip_path = sitebuild.make_offline_zip(project, site, tmp_path / "work")
+    names = set(zipfile.ZipFile(zip_path).namelist())
+    assert names == {"realharm/assets/bundle.js", "realharm/pdf/en/m9-plan.pdf",
+                     "realharm/downloads/en/m9-plan-slides.html", "realharm/downloads/en/m9-plan-teacher-pack.zip"}
+    pack = zipfile.ZipFile(tmp_path / "work" / "realharm" / "downloads" / "en" / "m9-plan-teacher-pack.zip")
+    assert set(pack.namelist()) == {"m9-plan-slides.pptx", "m9-plan-student-sheet.pdf", "LICENCE.txt"}

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from moodle_xml_parser import parser as moodle_parser
 
-from realharm import quizexport, sitebuild, teachpack
+from realharm import quizexport, sitebuild, slides, teachpack
 from realharm.curriculum import entries, lesson_plans
 from realharm.safe import inline_markdown
 
@@ -253,7 +253,9 @@ def test_every_plan_has_its_pack_with_every_file_and_each_module_one(project, mo
             stem = Path(e.rel).stem
             names = set(zipfile.ZipFile(site / "downloads" / lang / f"{stem}-teacher-pack.zip").namelist())
             want = {f"{stem}.pdf", f"{stem}-student-sheet.pdf", f"{stem}-answer-key.pdf", f"{stem}.docx",
-                    f"{stem}.odt", "LICENCE.txt"}
+                    f"{stem}.odt", "LICENCE.txt", f"{stem}-slides.pptx", f"{stem}-slides.html",
+                    *(teachpack.PACK_ASSETS + a for a in slides.ASSETS),
+                    teachpack.PACK_ASSETS + "vendor/reveal/LICENSE"}
             if quizexport.page_questions(project.docs / lang / e.rel):
                 want |= {f"{stem}-quiz.moodle.xml", f"{stem}-quiz.qti.zip"}
             assert names == want, stem

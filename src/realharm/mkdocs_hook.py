@@ -249,9 +249,10 @@ def on_page_context(context, page, config, nav):
         config.extra["alternate"] = shown
         config.extra.alternate = shown
     context["rh_pdf"] = pdf_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
-    from realharm.teachpack import pack_link
+    from realharm.teachpack import pack_link, slides_link
 
     context["rh_pack"] = pack_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
+    context["rh_slides"] = slides_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
     return context
 
 

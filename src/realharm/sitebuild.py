@@ -103,25 +103,44 @@ def make_teacher_packs(project: Project, site_dir: Path, *, modules: set[int] | 
         server.shutdown()
 
 
+def _copy_zip_without(source: Path, target: Path, drop) -> None:
+    """A copy of a zip without the entries ``drop(name)`` is true for (entries copied as stored)."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED,
+                                                         compresslevel=9) as out:
+        for info in src.infolist():
+            if not drop(info.filename):
+                out.writestr(info, src.read(info.filename))
+
+
 def make_offline_zip(project: Project, site_dir: Path, work: Path) -> Path:
     offline = work / "realharm"
     if offline.exists():
         shutil.rmtree(offline)
     mkdocs_build(project, offline, offline=True)
-    # each file once, to keep the zip small: the PDF of every page (not the module PDFs, which
-    # repeat them) and the pack of every lesson plan (which holds every loose file of downloads/;
-    # the module packs repeat them and stay on the published site)
+    # each file once, to keep the zip small (it must stay under 25 MB): the PDF of every page (not
+    # the module PDFs, which repeat them), the browser slides of every plan, and the pack of every
+    # lesson plan without what the copy already holds loose beside it (the plan's PDF, its HTML
+    # deck and the deck's assets); the module packs repeat the plans' files and stay on the
+    # published site; the theme's source maps are for its developers, not for readers
     for page_pdf in sorted(site_dir.glob("pdf/*/m*.pdf")):
         if not page_pdf.name.startswith("module-"):
             target = offline / page_pdf.relative_to(site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(page_pdf, target)
+    for deck in sorted((site_dir / "downloads").glob("*/m*-slides.html")):
+        target = offline / deck.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(deck, target)
     for pack in sorted((site_dir / "downloads").glob("*/m*-teacher-pack.zip")):
         if pack.name.startswith("module-"):
             continue
         target = offline / pack.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(pack, target)
+        stem = pack.name[:-len("-teacher-pack.zip")]
+        loose = {f"{stem}.pdf", f"{stem}-slides.html"}
+        _copy_zip_without(pack, target, lambda name: name in loose or name.startswith("slides-assets/"))
+    for source_map in offline.rglob("*.map"):
+        source_map.unlink()
     target = site_dir / ZIP_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:

@@ -8,6 +8,9 @@ downloads/<lang>/):
   to look for in each activity and the discussion prompts;
 - <plan>.docx and <plan>.odt: the plan and its handout, editable;
 - <plan>-quiz.moodle.xml and <plan>-quiz.qti.zip where the plan has a quiz (quizexport.py);
+- <plan>-slides.html (projected from the site or the offline copy) and <plan>-slides.pptx
+  (slides.py); the pack's copy of the HTML deck brings reveal.js and the slides' stylesheet and
+  script in slides-assets/, so it runs from the unzipped folder;
 - <plan>-teacher-pack.zip: all of the above and the plan's PDF.
 
 Each module gets module-<n>-teacher-pack.zip: its plans' packs, the learner page's PDF and quiz.
@@ -53,6 +56,12 @@ def pack_link(src_uri: str, lang: str) -> str | None:
     if parts[:2] == ("teach", "lessons") and Path(src_uri).name.startswith("m"):
         return f"{folder(lang)}/{Path(src_uri).stem}-teacher-pack.zip"
     return None
+
+
+def slides_link(src_uri: str, lang: str) -> str | None:
+    """The browser slides of a lesson plan (by its language-less source path), or None."""
+    pack = pack_link(src_uri, lang)
+    return pack.replace("-teacher-pack.zip", "-slides.html") if pack else None
 
 
 def module_pack(lang: str, module: int) -> str:
@@ -201,14 +210,48 @@ def office_files(site_dir: Path, plan: Plan, *, site_url: str, date: str) -> lis
     return written
 
 
+# -- slides -----------------------------------------------------------------------------------
+
+PACK_ASSETS = "slides-assets/"
+
+
+def slide_files(site_dir: Path, plan: Plan, *, site_url: str, date: str) -> tuple[list[Path], dict[str, bytes]]:
+    """<plan>-slides.html and <plan>-slides.pptx from the built page; returns the files and what the
+    pack adds for its own copy of the HTML deck (the deck with its assets beside it)."""
+    from . import slides
+
+    page_url = site_url + plan.url_path
+    e = plan.entry
+    deck = slides.read_plan((site_dir / plan.url_path / "index.html").read_text(encoding="utf-8"), lang=plan.lang,
+                            source=f"docs/{plan.lang}/{e.rel}", age=_age(e.age_band, plan.lang), minutes=e.minutes,
+                            licence=t("teachpack", "licence", plan.lang).format(url=page_url, date=date),
+                            url=page_url, date=date, module=e.module)
+    out = site_dir / folder(plan.lang)
+    out.mkdir(parents=True, exist_ok=True)
+    html_path = out / f"{plan.stem}-slides.html"
+    html_path.write_text(slides.html_deck(deck, "../../assets/"), encoding="utf-8")
+    pptx_path = slides.pptx_deck(deck, out / f"{plan.stem}-slides.pptx")
+    extra = {html_path.name: slides.html_deck(deck, PACK_ASSETS).encode("utf-8")}
+    for asset in slides.ASSETS:
+        extra[PACK_ASSETS + asset] = (site_dir / "assets" / asset).read_bytes()
+    extra[PACK_ASSETS + "vendor/reveal/LICENSE"] = (site_dir / "assets" / "vendor/reveal/LICENSE").read_bytes()
+    return [pptx_path], extra
+
+
+def _age(band: str, lang: str) -> str:
+    return t("curriculum", "adults", lang) if band == "adults" else band.replace("-", "–")
+
+
 # -- packs ------------------------------------------------------------------------------------
 
-def _zip(target: Path, files: list[Path], readme: str) -> Path:
+def _zip(target: Path, files: list[Path], readme: str, extra: dict[str, bytes] | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         zf.writestr("LICENCE.txt", readme)
         for path in files:
             zf.write(path, path.name)
+        for name, data in sorted((extra or {}).items()):
+            zf.writestr(name, data)
     return target
 
 
@@ -219,6 +262,7 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
     plans = pages(project.docs, languages, modules)
     written: list[Path] = []
     own: dict[tuple[str, str], list[Path]] = {}
+    extras: dict[tuple[str, str], dict[str, bytes]] = {}
     for plan in plans:
         files = own.setdefault((plan.lang, plan.stem), [])
         questions = quizexport.page_questions(project.docs / plan.lang / plan.entry.rel)
@@ -227,6 +271,9 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
             files += quizexport.write(questions, meta, site_dir / folder(plan.lang), plan.stem)
         if plan.entry.audience == "educators":
             files += office_files(site_dir, plan, site_url=site_url, date=date)
+            deck_files, extras[(plan.lang, plan.stem)] = slide_files(site_dir, plan, site_url=site_url, date=date)
+            files += deck_files
+            written.append(site_dir / folder(plan.lang) / f"{plan.stem}-slides.html")
     sheets = print_sheets(base_url, site_dir, plans, browser=browser, site_url=site_url, date=date)
     for path in sheets:
         lang = path.parent.name
@@ -242,7 +289,8 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
         by_module.setdefault((plan.lang, plan.entry.module), []).extend(files)
         if plan.entry.audience == "educators":
             written.append(_zip(site_dir / folder(plan.lang) / f"{plan.stem}-teacher-pack.zip",
-                                sorted(files, key=lambda p: p.name), f"{plan.entry.title}\n{readme}"))
+                                sorted(files, key=lambda p: p.name), f"{plan.entry.title}\n{readme}",
+                                extras.get((plan.lang, plan.stem))))
     for (lang, module), files in sorted(by_module.items()):
         readme = t("teachpack", "licence", lang).format(url=site_url + ("" if lang == languages[0] else f"{lang}/")
                                                         + "teach/", date=date) + "\n"
