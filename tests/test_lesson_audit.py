@@ -19,7 +19,7 @@ BAD = Path(__file__).parent / "fixtures" / "lesson-audit" / "m1-without-safeguar
 def test_every_plan_has_every_required_part():
     project = Project(ROOT)
     rows = audit.audit(project.docs, project.languages())
-    assert len(rows) == 32
+    assert len(rows) == 34
     assert audit.failures(rows) == []
 
 
