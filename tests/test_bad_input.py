@@ -341,7 +341,7 @@ EDITS = {
                                "data/laws/gb.yaml: entry gb-soa-66b: field adopted_on: 2035-01-31 is in the future"),
     "translated quiz with an option less": (
         M1_IT, '    - text: "Un video falso che si riconosce sempre al primo sguardo"\n      feedback: "No. Molti deepfake '  # codespell:ignore falso
-               'sono difficili da riconoscere. E migliorano di continuo. Per questo conta controllare la fonte."\n', "",
+               'sono difficili da riconoscere e migliorano di continuo: per questo conta controllare la fonte."\n', "",
         f"{M1_IT}: quiz 1, question 1: 2 options, {M1} has 3: translate the English page's options, "
         "without adding or removing any"),
     "translated quiz with a question less": (
