@@ -37,6 +37,7 @@ REQUIRED: list[tuple[str, tuple[type, ...], str]] = [
     ("admonitions", (dict,), "the titles of the boxes"),
     ("nav", (dict,), "menu names, or {}"),
     ("interface", (dict,), "the buttons and texts of the page frame"),
+    ("style", (dict,), "the style rules the checks read (see style/en.md)"),
 ]
 METRICS = {"fk_grade": "<=", "gulpease": ">=", "none": None}
 
@@ -101,6 +102,15 @@ def problems(root: Path, languages: list[str]) -> list[str]:
         metric = (doc.get("readability") or {}).get("metric") if isinstance(doc.get("readability"), dict) else None
         if metric is not None and metric not in METRICS:
             out.append(f"{label}: field readability.metric: {metric!r} is not right; write fk_grade, gulpease or none")
+        if isinstance(doc.get("style"), dict):
+            from .style import settings_problems
+
+            found = settings_problems(label, doc["style"])
+            guide = doc["style"].get("guide")
+            if not found and not (root / guide).is_file():
+                found.append(f"{label}: field style.guide: {guide} does not exist; write the language's style "
+                             f"guide there (`python -m realharm new-language` starts one)")
+            out += found
         for key in ("admonitions", "interface"):
             keys = source.get(key) or {}
             mine = doc.get(key)
@@ -216,6 +226,17 @@ def scaffold(root: Path, code: str, default: str = "en") -> Path:
         *block("admonitions"),
         "nav: {}                      # menu names, e.g. {Get help: ...}; a missing one stays English",
         *block("interface"),
+        f"# the rules the checks read; the guide for people is style/{code}.md (see style/{default}.md)",
+        "style:",
+        f"  guide: style/{code}.md",
+        "  enforce: false             # true once your pages follow the rules below",
+        f"  locale: {code}",
+        "  quotes: null               # your quotation marks: outer open, close, nested open, close (e.g. \"«»“”\")",
+        "  no_date: null              # {use: your abbreviation for 'no date', avoid: [others]}",
+        "  dates: {}",
+        "  terms: []                  # your terms table: - {use: ..., avoid: ['variant', ...]}",
+        "  stop_words: []             # short words of your language (the, and, of …), to tell it from English",
+        "  untranslated: null         # once stop_words lists your short words: {stop_words: 2, share: 0.2}",
     ]
     text = "\n".join(lines).replace(f" (see data/{default}/ui... in", " (see").rstrip() + "\n"
     target.write_text(text, encoding="utf-8")
