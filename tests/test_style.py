@@ -43,10 +43,9 @@ def rules(hits) -> list[tuple[int, str]]:
 
 # ── the settings ────────────────────────────────────────────────────────────
 def test_every_language_has_valid_style_settings_and_a_guide():
-    languages = Project(ROOT).languages()
-    assert settings_problems(ROOT, languages) == []
-    for lang in languages:
-        assert (ROOT / style.settings(lang)["guide"]).is_file()
+    project = Project(ROOT)
+    assert settings_problems(ROOT, project.languages()) == []
+    assert style.guide_problems(ROOT, project.settings()) == []
 
 
 @pytest.mark.parametrize("change, expected", [
@@ -55,7 +54,6 @@ def test_every_language_has_valid_style_settings_and_a_guide():
     ({"terms": [{"use": "x"}]}, "data/ui/it.yaml: field style.terms.0.avoid: is missing; write a list of"),
     ({"terms": [{"use": "x", "avoid": ["(unclosed"]}]}, "data/ui/it.yaml: field style.terms.0.avoid: '(unclosed' is not a valid pattern"),
     ({"locale": "xx_NOWHERE"}, "data/ui/it.yaml: field style.locale: 'xx_NOWHERE' is not a locale Babel knows"),
-    ({"guide": "style/missing.md"}, "data/ui/it.yaml: field style.guide: style/missing.md does not exist"),
     ({"colour": "red"}, "data/ui/it.yaml: field style: unknown key(s) 'colour' was unexpected"),
 ])
 def test_a_wrong_style_setting_is_one_line_naming_file_and_field(tmp_path, change, expected):
@@ -69,6 +67,18 @@ def test_a_wrong_style_setting_is_one_line_naming_file_and_field(tmp_path, chang
     found = settings_problems(root, ["en", "it"])
     assert len(found) == 1 and found[0].startswith(expected), found
     assert "\n" not in found[0] and "Traceback" not in found[0]
+
+
+def test_a_missing_style_guide_stops_the_check(tmp_path):
+    root = copy_project(tmp_path)
+    path = root / "data" / "ui" / "it.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("guide: style/it.md", "guide: style/missing.md"),
+                    encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "realharm", "--root", str(root), "check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 1
+    assert ("data/ui/it.yaml: field style.guide: style/missing.md does not exist; write the language's style guide "
+            "there (`python -m realharm new-language` starts one)") in check.stdout.splitlines()
 
 
 # ── admonition titles ───────────────────────────────────────────────────────
@@ -219,13 +229,15 @@ def test_rewrite_of_every_page_is_idempotent():
 
 def test_typography_command_fixes_then_changes_nothing(tmp_path):
     root = copy_project(tmp_path)
+    for lang in ("en", "it"):
+        shutil.copy2(BAD, root / "docs" / lang / "bad.md")
     run = lambda *args: subprocess.run([sys.executable, "-m", "realharm", "--root", str(root), "typography", *args],  # noqa: E731
                                        capture_output=True, text=True)
     first = run("--fix", "--lang", "it")
-    assert first.returncode == 0 and re.search(r"typography: [1-9]\d* page\(s\) rewritten", first.stderr), first.stderr
-    english = [p for p in markdown_files(ROOT / "docs" / "en") if style.ISO_DATE.search(p.read_text(encoding="utf-8"))]
-    assert english  # --lang it: English pages with ISO dates are left as they are
-    for path in english:
-        assert (root / path.relative_to(ROOT)).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+    assert first.returncode == 0 and "docs/it/bad.md: iso_date 3, quotes 4, no_date 1" in first.stdout, first.stdout
+    fixed = (root / "docs" / "it" / "bad.md").read_text(encoding="utf-8")
+    assert fixed == style.rewrite(BAD.read_text(encoding="utf-8"), "it")[0] != BAD.read_text(encoding="utf-8")
+    # --lang it: the English pages are left as they are
+    assert (root / "docs" / "en" / "bad.md").read_text(encoding="utf-8") == BAD.read_text(encoding="utf-8")
     second = run("--fix", "--lang", "it")
     assert "typography: 0 page(s) rewritten: iso_date 0, quotes 0, no_date 0" in second.stderr

@@ -88,9 +88,6 @@ def main(argv: list[str] | None = None) -> int:
 
         name = language_settings._load(project.root, args.code)["language"]["name"]
         datatexts.scaffold(project.data, args.code, name)
-        from . import style
-
-        style.scaffold_guide(project.root, args.code, name, languages[0])
         rel = path.relative_to(project.root)
         print(f"""Your language, {args.code}, is ready to build: every page shows in English until you translate it.
 Next steps:

@@ -105,12 +105,7 @@ def problems(root: Path, languages: list[str]) -> list[str]:
         if isinstance(doc.get("style"), dict):
             from .style import settings_problems
 
-            found = settings_problems(label, doc["style"])
-            guide = doc["style"].get("guide")
-            if not found and not (root / guide).is_file():
-                found.append(f"{label}: field style.guide: {guide} does not exist; write the language's style "
-                             f"guide there (`python -m realharm new-language` starts one)")
-            out += found
+            out += settings_problems(label, doc["style"])
         for key in ("admonitions", "interface"):
             keys = source.get(key) or {}
             mine = doc.get(key)
@@ -171,7 +166,8 @@ MARKER = "# ── the language's settings"
 
 def scaffold(root: Path, code: str, default: str = "en") -> Path:
     """data/ui/<code>.yaml for a new language: the default language's file with every text marked
-    `# translate`, its own name and direction from Babel (CLDR), published: false."""
+    `# translate`, its own name and direction from Babel (CLDR), published: false; and a stub of
+    its style guide, style/<code>.md."""
     import json
     import re
 
@@ -240,6 +236,9 @@ def scaffold(root: Path, code: str, default: str = "en") -> Path:
     ]
     text = "\n".join(lines).replace(f" (see data/{default}/ui... in", " (see").rstrip() + "\n"
     target.write_text(text, encoding="utf-8")
+    from .style import scaffold_guide
+
+    scaffold_guide(root, code, name[:1].upper() + name[1:], default)  # style/<code>.md, to fill in
     doc = yaml.safe_load(text)
     assert {k: v for k, v in doc.items() if k in english} is not None
     return target

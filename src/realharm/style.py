@@ -125,6 +125,13 @@ def settings_problems(label: str, style) -> list[str]:
     return problems
 
 
+def guide_problems(root: Path, settings: dict[str, dict]) -> list[str]:
+    """Each language's style guide (style.guide) exists."""
+    return [f"data/ui/{code}.yaml: field style.guide: {s['style']['guide']} does not exist; write the language's "
+            "style guide there (`python -m realharm new-language` starts one)"
+            for code, s in settings.items() if not (root / s["style"]["guide"]).is_file()]
+
+
 def settings(lang: str) -> dict:
     from .ui import strings
 

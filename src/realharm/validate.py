@@ -82,8 +82,9 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
 
         settings = language_settings.load(project.root, languages)
         result.problems += minimum_set_problems(project.root, settings)
-        from .style import admonition_problems
+        from .style import admonition_problems, guide_problems
 
+        result.problems += guide_problems(project.root, settings)
         result.problems += admonition_problems(project.docs, languages,
                                                {code: s["admonitions"] for code, s in settings.items()})
     try:
