@@ -155,12 +155,13 @@ def copy_repository(dest: Path) -> Path:
 
 
 def copy_project(tmp_path: Path) -> Path:
-    """A copy of what the build reads (configuration, pages, data, theme overrides, code)."""
+    """A copy of what the build and the checks read (configuration, pages, data, theme overrides,
+    code, style guides)."""
     import shutil
 
     root = tmp_path / "project"
     root.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "overrides", "src"):
+    for name in ("mkdocs.yml", "docs", "data", "overrides", "src", "style"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
     return root
@@ -238,7 +239,8 @@ NL_TEXTS = {
                   "not_found_text": "Op dit adres staat geen pagina. Zoek op deze site met het zoekvak bovenaan.",  # codespell:ignore adres
                   "not_found_home": "Startpagina"},
     "admonitions": {"contentnote": "Let op, gevoelige inhoud", "keypoints": "Kernpunten",
-                    "gethelp": "Waar je hulp vindt", "objectives": "Leerdoelen"},
+                    "gethelp": "Waar je hulp vindt", "objectives": "Leerdoelen",
+                    "note": "Opmerking", "warning": "Waarschuwing"},
     "nav": {"Get help": "Hulp zoeken", "Help finder": "Hulpwijzer"},
 }
 NL_HOME = ("# Real Harm: misbruik met deepfakes, uitgelegd { #home }\n\n"

@@ -47,8 +47,8 @@ def test_the_eu_ban_flips_on_its_date_with_no_data_edit(project):
     ds = dataset(project)
     ban = provision(ds, "eu-ai-act-art-5-ncii")
     assert render.status_text(ban, "en", date(2026, 12, 1)) == \
-        "Adopted on June 29, 2026; applies from December 2, 2026"
-    assert render.status_text(ban, "en", date(2026, 12, 2)) == "In force since December 2, 2026"
+        "Adopted on 29 June 2026; applies from 2 December 2026"
+    assert render.status_text(ban, "en", date(2026, 12, 2)) == "In force since 2 December 2026"
     assert render.status_text(ban, "it", date(2026, 12, 1)) == \
         "Approvata il 29 giugno 2026; si applica dal 2 dicembre 2026"
     assert render.status_text(ban, "it", date(2026, 12, 2)) == "In vigore dal 2 dicembre 2026"
@@ -62,16 +62,16 @@ def test_the_build_date_decides_what_the_page_says(project, monkeypatch):
     monkeypatch.setenv("REALHARM_TODAY", "2026-12-02")
     after = render.render_law(ds, lang="en", jurisdiction="EU")
     card = "| **Status** | "
-    assert f"{card}Adopted on June 29, 2026; applies from December 2, 2026 |" in before
-    assert f"{card}In force since December 2, 2026 |" not in before
-    assert f"{card}In force since December 2, 2026 |" in after
+    assert f"{card}Adopted on 29 June 2026; applies from 2 December 2026 |" in before
+    assert f"{card}In force since 2 December 2026 |" not in before
+    assert f"{card}In force since 2 December 2026 |" in after
 
 
 def test_directive_status_says_it_binds_member_states(project):
     ds = dataset(project)
     directive = provision(ds, "eu-directive-2024-1385-art-5")
     assert render.status_text(directive, "en", date(2026, 12, 6)) == (
-        "In force for Member States since June 13, 2024; to be transposed by June 14, 2027")
+        "In force for Member States since 13 June 2024; to be transposed by 14 June 2027")
 
 
 def test_italian_dates_are_written_as_in_italian(project):
@@ -101,7 +101,7 @@ def test_latest_three_on_the_home_page(project):
     items = [line for line in text.splitlines() if line.startswith("- ")]
     assert len(items) == 3
     assert all("](law/" in line for line in items)
-    assert "December 2, 2026" in items[0]
+    assert "2 December 2026" in items[0]
 
 
 # ── review_by ──
@@ -163,7 +163,7 @@ def test_an_overdue_card_says_so_in_both_languages(project):
     on_time = render.provision_block(law, ds, "en", today=date.fromisoformat(due))
     late = render.provision_block(law, ds, "en", today=date(2027, 5, 26))
     assert "Overdue for review" not in on_time
-    assert "Overdue for review since May 25, 2027" in late
+    assert "Overdue for review since 25 May 2027" in late
     assert "Da ricontrollare dal 25 maggio 2027" in render.provision_block(law, ds, "it", today=date(2027, 5, 26))
     assert "Last verified" in on_time  # readers always see when it was last checked
     service = ds.services["IT"]["services"][0]

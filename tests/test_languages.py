@@ -127,7 +127,10 @@ def test_new_language_scaffolds_and_builds_with_one_page_translated(tmp_path):
     (folder / "services.yaml").write_text('it-112:\n  for: "Iedereen in Italië, bij direct gevaar."\n', encoding="utf-8")
     (folder / "places.yaml").write_text('IT: "Italië"\n', encoding="utf-8")
     assert sorted(_git(root, "status", "--porcelain").split("\n")[:-1]) == [
-        "?? data/i18n/nl/", "?? data/ui/nl.yaml", "?? docs/nl/"]
+        "?? data/i18n/nl/", "?? data/ui/nl.yaml", "?? docs/nl/", "?? style/nl.md"]
+    guide = (root / "style" / "nl.md").read_text(encoding="utf-8")  # a stub style guide to fill in
+    assert "# Style guide: Nederlands (nl)" in guide and "## Terms table" in guide and "## False friends" in guide
+    assert settings["style"]["guide"] == "style/nl.md" and settings["style"]["enforce"] is False
     check = _run(root, "check")
     assert check.returncode == 0, check.stdout + check.stderr
     site = tmp_path / "site"

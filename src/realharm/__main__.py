@@ -18,6 +18,11 @@
   lesson-audit  the safeguarding parts every lesson plan must have, per plan and language (a table);
                 fails when a required part is missing
   render-diff   OLD_SITE NEW_SITE: every page whose main content differs between two builds
+  style         every hit of the style rules (terms table, quotes, ISO dates, "no date", English
+                left in a page), per language, from the `style:` block of data/ui/<code>.yaml;
+                fails on the hits of a language whose rules are enforced (`make check` runs them too)
+  typography    the mechanical typography hits of the pages (ISO dates, straight quotes, "no date");
+                --fix rewrites them in place (safe to run again: a second run changes nothing)
 """
 
 from __future__ import annotations
@@ -51,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("review", help="entries due for review, dates coming soon, bills with no news (exit 0)")
     sub.add_parser("lesson-audit", help="the parts every lesson plan must have, per plan and language")
     sub.add_parser("translations", help="translation status of every page (fails if a published language lacks its minimum set)")
+    style_cmd = sub.add_parser("style", help="every hit of each language's style rules (a report)")
+    style_cmd.add_argument("--lang", default=None, help="one language only")
+    typo = sub.add_parser("typography", help="dates, quotes and 'no date' in the pages; --fix rewrites them")
+    typo.add_argument("--fix", action="store_true", help="rewrite the pages in place")
+    typo.add_argument("--lang", default=None, help="one language only")
     diff = sub.add_parser("render-diff", help="pages whose main content differs between two built sites")
     diff.add_argument("old_site", help="the site built before a change (e.g. an upgrade)")
     diff.add_argument("new_site", help="the site built after it")
@@ -83,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
 Next steps:
 1. Open {rel}: translate every line marked "# translate", and check the settings below them
    (the quick-exit site of your country, the words to avoid, the countries to list first).
+   Write your style guide, style/{args.code}.md (register, terms table, typography), and the rules
+   the checks read from it under `style:` in {rel}.
 2. Translate pages one by one: copy a page from docs/{languages[0]}/ to the same place in docs/{args.code}/
    and translate it. Start with the pages listed under minimum_set.
 3. Translate the texts of services, laws and the glossary in data/{datatexts.FOLDER}/{args.code}/
@@ -100,6 +112,21 @@ Read TRANSLATING.md for the details.""")
 
         return bench_module.main(project.root, with_lighthouse=not args.no_lighthouse, runs=args.runs,
                                  languages_only=args.languages_only, build_runs=args.build_runs)
+    if args.command in ("style", "typography"):
+        from . import style
+        from .languages import LanguageError, load
+
+        try:
+            load(project.root, languages)
+        except LanguageError as exc:
+            print("\n".join(exc.problems))
+            return 1
+        if args.lang and args.lang not in languages:
+            print(f"{args.lang}: not a language of this site ({', '.join(languages)})", file=sys.stderr)
+            return 1
+        if args.command == "typography":
+            return style.typography_main(project.docs, languages, args.lang, fix=args.fix)
+        return style.style_main(project.docs, project.data, languages, args.lang)
     if args.command == "site":
         from . import sitebuild
 
@@ -176,6 +203,13 @@ Read TRANSLATING.md for the details.""")
         problems += checks.parity(project.docs, languages, skip, structure=False)  # the rest: in content()
         problems += checks.links(project.docs, languages)
         problems += checks.terminology(project.docs, languages)
+        if not found.problems:
+            from . import style
+
+            enforced, reported = style.split(style.hits(project.docs, project.data, languages), languages)
+            problems += [hit.line() for hit in enforced]
+            if reported:
+                print(style.summary(reported, "not enforced yet (style.enforce: false)"), file=sys.stderr)
     for line in problems:
         print(line)
     print(f"{args.command}: {len(problems)} problem(s)", file=sys.stderr)

@@ -284,7 +284,7 @@ def search_index_sizes(site: Path, languages: list[str]) -> dict[str, tuple[int,
 # with its minimum set of pages present (a copy of the English page with one line changed)
 MORE_LANGUAGES = ("ro", "ar", "sq", "uk", "zh", "es", "fr", "de")
 BUDGET_LANGUAGES_RATIO = 3.0
-BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "overrides", "src")
+BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "overrides", "src", "style")
 
 
 def project_copy(root: Path, dest: Path, languages: tuple[str, ...] = ()) -> Project:

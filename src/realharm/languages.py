@@ -37,6 +37,7 @@ REQUIRED: list[tuple[str, tuple[type, ...], str]] = [
     ("admonitions", (dict,), "the titles of the boxes"),
     ("nav", (dict,), "menu names, or {}"),
     ("interface", (dict,), "the buttons and texts of the page frame"),
+    ("style", (dict,), "the style rules the checks read (see style/en.md)"),
 ]
 METRICS = {"fk_grade": "<=", "gulpease": ">=", "none": None}
 
@@ -101,6 +102,10 @@ def problems(root: Path, languages: list[str]) -> list[str]:
         metric = (doc.get("readability") or {}).get("metric") if isinstance(doc.get("readability"), dict) else None
         if metric is not None and metric not in METRICS:
             out.append(f"{label}: field readability.metric: {metric!r} is not right; write fk_grade, gulpease or none")
+        if isinstance(doc.get("style"), dict):
+            from .style import settings_problems
+
+            out += settings_problems(label, doc["style"])
         for key in ("admonitions", "interface"):
             keys = source.get(key) or {}
             mine = doc.get(key)
@@ -161,7 +166,8 @@ MARKER = "# ── the language's settings"
 
 def scaffold(root: Path, code: str, default: str = "en") -> Path:
     """data/ui/<code>.yaml for a new language: the default language's file with every text marked
-    `# translate`, its own name and direction from Babel (CLDR), published: false."""
+    `# translate`, its own name and direction from Babel (CLDR), published: false; and a stub of
+    its style guide, style/<code>.md."""
     import json
     import re
 
@@ -216,9 +222,23 @@ def scaffold(root: Path, code: str, default: str = "en") -> Path:
         *block("admonitions"),
         "nav: {}                      # menu names, e.g. {Get help: ...}; a missing one stays English",
         *block("interface"),
+        f"# the rules the checks read; the guide for people is style/{code}.md (see style/{default}.md)",
+        "style:",
+        f"  guide: style/{code}.md",
+        "  enforce: false             # true once your pages follow the rules below",
+        f"  locale: {code}",
+        "  quotes: null               # your quotation marks: outer open, close, nested open, close (e.g. \"«»“”\")",
+        "  no_date: null              # {use: your abbreviation for 'no date', avoid: [others]}",
+        "  dates: {}",
+        "  terms: []                  # your terms table: - {use: ..., avoid: ['variant', ...]}",
+        "  stop_words: []             # short words of your language (the, and, of …), to tell it from English",
+        "  untranslated: null         # once stop_words lists your short words: {stop_words: 2, share: 0.2}",
     ]
     text = "\n".join(lines).replace(f" (see data/{default}/ui... in", " (see").rstrip() + "\n"
     target.write_text(text, encoding="utf-8")
+    from .style import scaffold_guide
+
+    scaffold_guide(root, code, name[:1].upper() + name[1:], default)  # style/<code>.md, to fill in
     doc = yaml.safe_load(text)
     assert {k: v for k, v in doc.items() if k in english} is not None
     return target

@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from .data import Dataset
 from .lawstatus import build_date, dated_steps, law_status
 from .safe import href, md_text
+from .style import date_phrases
 from .ui import setting, strings
 
 
@@ -69,14 +70,11 @@ def _lang_name(code: str, lang: str) -> str:
 
 
 def _date(iso: str, lang: str) -> str:
-    """ISO date as people write it: 25 November 2026 / 25/11/2026 style per language."""
-    try:
-        d = date.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return str(iso)
-    from babel.dates import format_date
+    """A date of the data (2026-11-25, 2024-05 or 2024) as the page's language writes it, with
+    Babel in the locale of its style settings (style.format_date): 25 November 2026, 1° luglio 2026."""
+    from .style import format_date
 
-    return format_date(d, format="long", locale=lang)
+    return format_date(iso, lang)
 
 
 def _tel(number: str) -> str:
@@ -106,7 +104,7 @@ def overdue_line(entry: dict, lang: str, kind: str, today: date | None = None) -
     if not late:
         return []
     text = _t(lang, kind + ".overdue").format(date=_date(due, lang))
-    return [f'<p class="rh-overdue" markdown="span">**{md_text(_it_dates(text) if lang == "it" else text)}**</p>', ""]
+    return [f'<p class="rh-overdue" markdown="span">**{md_text(date_phrases(text, lang))}**</p>', ""]
 
 
 def service_block(service: dict, lang: str, heading: str = "###", today: date | None = None) -> str:
@@ -142,7 +140,7 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
     if service.get("notes"):
         lines.append(f"- **{s('services.notes')}:** {_tx(service['notes'], lang)}")
     checked = s("services.checked", date=_date(service["verified_on"], lang))
-    tail = f" ({s('services.copy_date', date=service['source_date'])})" if service.get("source_date") else ""
+    tail = f" ({s('services.copy_date', date=_date(service['source_date'], lang))})" if service.get("source_date") else ""
     source = href(service["source_url"], where("source_url"))
     lines += ["", f"<small>{checked} [{s('services.its_source')}]({source}){tail}.</small>", ""]
     lines += overdue_line(service, lang, "services", today)
@@ -248,17 +246,7 @@ def status_text(prov: dict, lang: str, today: date | None = None) -> str:
     """The status of a law on the build date, in words, with the date it depends on (plain text)."""
     status = law_status(prov, today or build_date())
     text = _t(lang, f"laws.state.{status.key}").format(**{k: _date(v, lang) for k, v in status.dates.items()})
-    return _it_dates(text) if lang == "it" else text
-
-
-_IT_ELISION = {"dal": "dall'", "il": "l'", "al": "all'", "del": "dell'"}
-
-
-def _it_dates(text: str) -> str:
-    """Italian dates as they are written: «dal 1° luglio», «dall'8 dicembre», «l'11 luglio»."""
-
-    text = re.sub(r"\b1 (?=[a-z])", "1° ", text)
-    return re.sub(r"\b(dal|il|al|del) (8|11)\b", lambda m: _IT_ELISION[m.group(1)] + m.group(2), text)
+    return date_phrases(text, lang)
 
 
 def render_laws_table(dataset: Dataset, *, lang: str, today: date | None = None) -> str:
@@ -303,7 +291,7 @@ def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##"
     lines.append("")
     if prov.get("notes"):
         lines += [f"**{s('laws.notes')}:** {_tx(prov['notes'], lang)}", ""]
-    tail = f" ({s('services.copy_date', date=prov['source_date'])})" if prov.get("source_date") else ""
+    tail = f" ({s('services.copy_date', date=_date(prov['source_date'], lang))})" if prov.get("source_date") else ""
     source = href(prov["source_url"], _where("laws", prov["jurisdiction"], prov["id"], "source_url"))
     official = href(prov["official_url"], _where("laws", prov["jurisdiction"], prov["id"], "official_url"))
     lines += [f"**[{s('laws.official_text')}]({official})** · [{s('laws.source')}]({source}) · {s('laws.verified')}: "

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import pdf, quizexport
 from .curriculum import Entry, entries
+from .style import format_date
 from .ui import t
 
 FOLDER = "downloads"
@@ -148,7 +149,7 @@ def print_sheets(base_url: str, site_dir: Path, plans: list[Plan], *, browser, s
         if plan.entry.audience != "educators":
             continue
         lang = plan.lang
-        licence = t("teachpack", "licence", lang).format(url=site_url + plan.url_path, date=date)
+        licence = t("teachpack", "licence", lang).format(url=site_url + plan.url_path, date=format_date(date, lang))
         for mode, key, name in (("student", "student_sheet", "student-sheet"), ("key", "answer_key", "answer-key")):
             page.goto(base_url + plan.url_path, wait_until="networkidle")
             page.emulate_media(media="print")
@@ -193,7 +194,8 @@ def office_files(site_dir: Path, plan: Plan, *, site_url: str, date: str) -> lis
 
     page_url = site_url + plan.url_path
     body = article_html((site_dir / plan.url_path / "index.html").read_text(encoding="utf-8"), page_url)
-    licence = t("teachpack", "licence", plan.lang).format(url=page_url, date=date)
+    shown = format_date(date, plan.lang)  # the date as the plan's language writes it (style.format_date)
+    licence = t("teachpack", "licence", plan.lang).format(url=page_url, date=shown)
     from html import escape
 
     source = f'<p>{escape(licence)}</p>\n{body}\n<p>{escape(licence)}</p>'
@@ -203,7 +205,7 @@ def office_files(site_dir: Path, plan: Plan, *, site_url: str, date: str) -> lis
         out.parent.mkdir(parents=True, exist_ok=True)
         pypandoc.convert_text(source, fmt, format="html", outputfile=str(out), extra_args=[
             "--metadata", f"title={plan.entry.title}", "--metadata", f"lang={plan.lang}",
-            "--metadata", f"date={date}", "--metadata", "author=Real Harm",
+            "--metadata", f"date={shown}", "--metadata", "author=Real Harm",
             "--metadata", f"subject={licence}", "--metadata", f"description={licence}",
             "--metadata", "keywords=CC BY-SA 4.0"])
         written.append(out)
@@ -285,7 +287,8 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
     for plan in plans:
         files = [site_dir / pdf.page_pdf(plan.lang, plan.entry.rel)] + own[(plan.lang, plan.stem)]
         files = [f for f in files if f.is_file()]
-        readme = t("teachpack", "licence", plan.lang).format(url=site_url + plan.url_path, date=date) + "\n"
+        readme = t("teachpack", "licence", plan.lang).format(url=site_url + plan.url_path,
+                                                             date=format_date(date, plan.lang)) + "\n"
         by_module.setdefault((plan.lang, plan.entry.module), []).extend(files)
         if plan.entry.audience == "educators":
             written.append(_zip(site_dir / folder(plan.lang) / f"{plan.stem}-teacher-pack.zip",
@@ -293,7 +296,7 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
                                 extras.get((plan.lang, plan.stem))))
     for (lang, module), files in sorted(by_module.items()):
         readme = t("teachpack", "licence", lang).format(url=site_url + ("" if lang == languages[0] else f"{lang}/")
-                                                        + "teach/", date=date) + "\n"
+                                                        + "teach/", date=format_date(date, lang)) + "\n"
         written.append(_zip(site_dir / module_pack(lang, module), sorted(set(files), key=lambda p: p.name),
                             f"Real Harm · module {module}\n{readme}"))
     return written

@@ -80,7 +80,13 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
     if not found:
         from .translations import minimum_set_problems
 
-        result.problems += minimum_set_problems(project.root, language_settings.load(project.root, languages))
+        settings = language_settings.load(project.root, languages)
+        result.problems += minimum_set_problems(project.root, settings)
+        from .style import admonition_problems, guide_problems
+
+        result.problems += guide_problems(project.root, settings)
+        result.problems += admonition_problems(project.docs, languages,
+                                               {code: s["admonitions"] for code, s in settings.items()})
     try:
         result.dataset = load_dataset(project.data, languages, label_root=project.root, today=when)
     except DataError as exc:
