@@ -97,3 +97,24 @@ def test_the_ten_language_copy_has_each_language_with_its_minimum_set(tmp_path):
         assert all(translations.is_translated(copy.docs, code, rel, "en") for rel in settings[code]["language"]["minimum_set"])
     assert not translations.is_translated(copy.docs, "ro", "learn/index.md", "en")
     assert translations.minimum_set_problems(copy.root, settings) == []
+
+
+def test_office_conversion_line_says_what_it_could_measure(tmp_path, monkeypatch):
+    """Without LibreOffice the bench says the conversion was not measured (it never claims a
+    pass); with no office files it says so; a file LibreOffice cannot turn into a PDF is named."""
+    import shutil as _shutil
+
+    from realharm import bench
+
+    site = tmp_path / "site"
+    assert "none in site/downloads" in bench.office_conversion(site)
+    (site / "downloads" / "en").mkdir(parents=True)
+    (site / "downloads" / "en" / "plan.docx").write_bytes(b"not a document")
+    monkeypatch.setattr(_shutil, "which", lambda name: None)
+    assert "not installed here, conversion not measured" in bench.office_conversion(site)
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 0\n")   # an office suite that writes nothing
+    fake.chmod(0o755)
+    monkeypatch.setattr(_shutil, "which", lambda name: str(fake) if name == "soffice" else None)
+    line = bench.office_conversion(site)
+    assert "0 of 1" in line and "downloads/en/plan.docx" in line

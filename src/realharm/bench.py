@@ -367,11 +367,49 @@ def download_sizes(project_root: Path) -> list[str]:
         mb = offline.stat().st_size / 1e6
         lines.append(f"offline zip: {mb:.1f} MB (budget {BUDGET_OFFLINE_MB} MB: "
                      f"{'met' if mb <= BUDGET_OFFLINE_MB else 'MISSED'})")
+    lines.append(office_conversion(site))
     times = project_root / "build" / "site-times.json"
     if times.is_file():
         stages = json.loads(times.read_text(encoding="utf-8"))
         lines.append("make site: " + "; ".join(f"{k} {v:.1f} s" for k, v in stages.items()))
     return lines
+
+
+def office_conversion(site: Path) -> str:
+    """Whether LibreOffice, headless, converts every editable file of the teacher packs (DOCX, ODT,
+    PPTX) to PDF: the files open in the office suite teachers use, not only in the Python readers
+    the tests use. LibreOffice is large, so it is not installed for the tests; when this machine
+    lacks it, the line says so."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from pypdf import PdfReader
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    files = sorted(p for ext in ("docx", "odt", "pptx") for p in (site / "downloads").glob(f"*/*.{ext}"))
+    if not files:
+        return "office files: none in site/downloads (run `make site` first)"
+    if not soffice:
+        return f"office files: {len(files)}; LibreOffice is not installed here, conversion not measured"
+    failed = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder, ext in sorted({(p.parent, p.suffix) for p in files}):
+            group = [p for p in files if p.parent == folder and p.suffix == ext]
+            out = Path(tmp) / folder.name / ext[1:]   # a plan's .docx and .odt share a name
+            subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                            "--convert-to", "pdf", "--outdir", str(out), *map(str, group)],
+                           capture_output=True, timeout=1800, check=False)
+            for p in group:
+                pdf = out / (p.stem + ".pdf")
+                try:
+                    ok = pdf.is_file() and len(PdfReader(pdf).pages) > 0
+                except Exception:  # noqa: BLE001 - any unreadable result is a failed conversion
+                    ok = False
+                if not ok:
+                    failed.append(p.relative_to(site).as_posix())
+    return (f"office files converted to PDF by LibreOffice headless: {len(files) - len(failed)} of {len(files)}"
+            + (f" (failed: {', '.join(failed[:5])})" if failed else ""))
 
 
 def main(root: Path | None = None, *, with_lighthouse: bool = True, runs: int = 5, languages_only: bool = False,
