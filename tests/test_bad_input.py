@@ -181,10 +181,53 @@ def test_a_bad_web_address_is_rejected(tmp_path, url, words):
 
 def test_a_bad_curriculum_source_address_is_rejected(tmp_path):
     path = tmp_path / "curriculum.yaml"
-    path.write_text('sources:\n  s1: {title: "T", url: "https://x.org/a b", verified_on: 2030-01-01}\n',
-                    encoding="utf-8")
+    path.write_text('sources:\n  s1: {title: "T", url: "https://x.org/a b", published: 2024-09-07, '
+                    'verified_on: 2030-01-01}\n', encoding="utf-8")
     _doc, found = validate.curriculum_problems(path, "data/curriculum.yaml", ROOT / "data" / "schema", TODAY)
     assert [line.split(": ", 3)[2] for line in found] == ["field url", "field verified_on"], found
+
+
+GOOD_CURRICULUM = """\
+sources:
+  s1: {title: "Law", url: "https://example.org/law", published: 2019-08-21, verified_on: 2026-11-25}
+lessons:
+  m1-a:
+    it: {en: "Civic education"}
+    it_sources: [s1]
+  m2-b: {}
+"""
+
+
+@pytest.mark.parametrize("old, new, entry, field", [
+    ("published: 2019-08-21, ", "", "s1", "published"),
+    ("published: 2019-08-21", "published: soon", "s1", "published"),
+    ('title: "Law", ', "", "s1", "title"),
+    ("it_sources: [s1]", "it_sources: [s2]", "m1-a", "it_sources"),
+    ("    it_sources: [s1]\n", "", "m1-a", "it_sources"),
+    ('it: {en: "Civic education"}', 'it: "Civic education"', "m1-a", "it"),
+    ("it_sources: [s1]", "it_sources: [s1]\n    italy: {en: \"x\"}", "m1-a", "italy"),
+    ("m2-b: {}", "m2-c: {}", "m2-c", "-"),
+    ("lessons:", "modules:", "-", "modules"),
+])
+def test_a_bad_curriculum_entry_is_one_line(tmp_path, old, new, entry, field):
+    path = tmp_path / "curriculum.yaml"
+    assert old in GOOD_CURRICULUM
+    path.write_text(GOOD_CURRICULUM, encoding="utf-8")
+    args = (path, "data/curriculum.yaml", ROOT / "data" / "schema", TODAY, ["en"])
+    assert validate.curriculum_problems(*args, plans=["m1-a", "m2-b"])[1] == []
+    path.write_text(GOOD_CURRICULUM.replace(old, new), encoding="utf-8")
+    _doc, found = validate.curriculum_problems(*args, plans=["m1-a", "m2-b"])
+    assert found and found[0].startswith(f"data/curriculum.yaml: entry {entry}: field {field}: "), found
+    assert all("\n" not in line and "Traceback" not in line for line in found), found
+
+
+def test_a_lesson_plan_without_a_curriculum_entry_is_named(tmp_path):
+    path = tmp_path / "curriculum.yaml"
+    path.write_text(GOOD_CURRICULUM, encoding="utf-8")
+    _doc, found = validate.curriculum_problems(path, "data/curriculum.yaml", ROOT / "data" / "schema", TODAY,
+                                               ["en"], plans=["m1-a", "m2-b", "m3-new"])
+    assert found == ["data/curriculum.yaml: entry m3-new: field -: the lesson plan docs/en/teach/lessons/m3-new.md "
+                     "has no entry; add one ({} if no curriculum column fits, and say why in notes)"]
 
 
 # ── braces in text that becomes a heading ──

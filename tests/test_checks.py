@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from realharm import checks
 from support import ROOT
 
@@ -163,6 +165,13 @@ def test_lint_rejects_bad_front_matter(tmp_path):
     found = checks.lint(docs, ["en"], SCHEMA)
     assert any(line.startswith("docs/en/teach/lessons/l.md: front matter: field audience:") for line in found), found
     assert any(line.startswith("docs/en/teach/lessons/l.md: front matter: field objectives:") for line in found), found
+
+
+@pytest.mark.parametrize("codes", ['["3.5"]', '["1.4"]', '["4.2", "4.2"]', '["1.2", "6.1"]'])
+def test_lint_rejects_a_digcomp_code_not_in_digcomp_2_2(tmp_path, codes):
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON.replace('digcomp: ["1.2"]', f"digcomp: {codes}")})
+    found = checks.lint(docs, ["en"], SCHEMA)
+    assert len(found) == 1 and found[0].startswith("docs/en/teach/lessons/l.md: front matter: field digcomp"), found
 
 
 def test_lint_rejects_timings_that_do_not_add_up(tmp_path):

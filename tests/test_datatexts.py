@@ -125,13 +125,15 @@ def test_glossary_translations(tmp_path, text, expected):
 
 
 def test_curriculum_translations(tmp_path):
-    path = write(tmp_path / "data" / "curriculum.yaml", 'modules:\n  1:\n    it: {en: "Civic education"}\n')
+    path = write(tmp_path / "data" / "curriculum.yaml", 'sources:\n  s1: {title: "T", url: "https://example.org/", '
+                 'published: 2019, verified_on: 2026-11-25}\nlessons:\n  m1-a:\n    it: {en: "Civic education"}\n'
+                 '    it_sources: [s1]\n')
     shutil.copytree(ROOT / "data" / "schema", tmp_path / "data" / "schema")
-    write(tmp_path / "data" / "i18n" / "it" / "curriculum.yaml", '1:\n  it: "Educazione civica"\n  uk: "RSE"\n')
+    write(tmp_path / "data" / "i18n" / "it" / "curriculum.yaml", 'm1-a:\n  it: "Educazione civica"\n  uk: "RSE"\n')
     doc, problems = validate.curriculum_problems(path, "data/curriculum.yaml", tmp_path / "data" / "schema",
                                                  date(2026, 12, 6), ["en", "it"])
-    assert doc["modules"][1]["it"] == {"en": "Civic education", "it": "Educazione civica"}
-    assert problems == ["data/i18n/it/curriculum.yaml: entry 1: field uk: the English entry in data/curriculum.yaml "
+    assert doc["lessons"]["m1-a"]["it"] == {"en": "Civic education", "it": "Educazione civica"}
+    assert problems == ["data/i18n/it/curriculum.yaml: entry m1-a: field uk: the English entry in data/curriculum.yaml "
                         "has no text 'uk'; remove it, or write the field's name as in English"]
 
 

@@ -1,10 +1,12 @@
 """Markdown rendered from data: finder choices, directory, law table and changes."""
 
 import re
+from pathlib import Path
 
 import pytest
 
 from realharm import render
+from realharm.curriculum import lesson_plans
 from realharm.data import load_dataset
 
 # What a person in each situation must be shown, and must not be shown.
@@ -109,6 +111,23 @@ def test_curriculum_map_lesson_column_is_links_not_raw_markdown(project):
         links = re.findall(r'<td><a href="(lessons/[^"]+\.md)">', html)
         assert len(links) == source.count("<tr data-age=") >= 16, lang
         assert "](lessons/" not in html and 'markdown="' not in html, lang
+
+
+def test_curriculum_map_shows_each_plans_own_columns_escaped(project):
+    """Each row shows its own plan's entry (by file name), escaped; a plan without one shows empty cells."""
+    plans = [e for e in lesson_plans(project.docs, "en")]
+    first, second = Path(plans[0].rel).stem, Path(plans[1].rel).stem
+    curriculum = {"lessons": {first: {"it": {"en": "Civic <b>education</b>", "it": "Educazione civica"},
+                                      "uk": {"en": "Computing & more"}}}}
+    rows = {}
+    for lang in ("en", "it"):
+        source = render.render_curriculum_map(project.docs, curriculum, lang=lang)
+        rows[lang] = re.findall(r"<tr data-age=.*?</tr>", source, re.S)
+    one = next(r for r in rows["en"] if f"{first}.md" in r)
+    assert "<td>Civic &lt;b&gt;education&lt;/b&gt;</td><td>Computing &amp; more</td>" in one
+    assert "<td>Educazione civica</td>" in next(r for r in rows["it"] if f"{first}.md" in r)
+    two = next(r for r in rows["en"] if f"{second}.md" in r)
+    assert two.endswith("<td></td><td></td></tr>") and "Civic" not in two
 
 
 def test_data_headings_sit_one_level_under_their_page_heading(project):

@@ -10,7 +10,7 @@ English entry's id, then the field, mirroring the English entry::
       does: "È il numero di emergenza europeo..."
 
 A list of dated steps (a law's ``history``) is keyed by each step's date; places are simply
-``CODE: name``; curriculum links are keyed by module number, then curriculum.
+``CODE: name``; curriculum links are keyed by the lesson plan's file name, then the column (it, uk).
 
 The loader merges the translations into the English documents, so that the rest of the code
 sees every text as ``{en: ..., it: ...}`` as before; a text missing in X is shown in English,
@@ -72,10 +72,11 @@ def slots(kind: str, doc: Any) -> Iterator[tuple[str, tuple[str, ...], dict]]:
                 yield str(code), (), names
         return
     if kind == "curriculum":
-        for module, links in (doc.get("modules") or {}).items():
+        lessons = doc.get("lessons")
+        for lesson, links in (lessons.items() if isinstance(lessons, dict) else ()):
             if isinstance(links, dict):
                 for path, text in _walk(links, ()):
-                    yield str(module), path, text
+                    yield str(lesson), path, text
         return
     if kind == "laws" and is_text(doc.get("name")) and doc.get("jurisdiction"):
         yield str(doc["jurisdiction"]), ("name",), doc["name"]
@@ -229,7 +230,7 @@ WHAT = {
     "laws": ("data/laws/*.yaml", "each law's title, summary, who brings the case, penalty and notes"),
     "glossary": ("data/glossary.yaml", "each term, the forms it takes in your pages, its short and long definition"),
     "places": ("data/places.yaml", "the names of countries and other places"),
-    "curriculum": ("data/curriculum.yaml", "the links to national school curricula, by module number"),
+    "curriculum": ("data/curriculum.yaml", "where each lesson plan sits in national guidance, by the plan's file name"),
 }
 
 

@@ -98,7 +98,7 @@ def _set_in_order(mapping, key, value, order: list[str]) -> None:
 def _header(kind: str, lang: str, name: str) -> str:
     english = {"services": "data/services/*.yaml", "laws": "data/laws/*.yaml"}.get(kind, f"data/{kind}.yaml")
     how = {"places": "the code of each place, then its name",
-           "curriculum": "the module's number, then the curriculum (it, uk)"}.get(
+           "curriculum": "the lesson plan's file name, then the column (it, uk)"}.get(
         kind, "the id of each entry, then the field, as in the English file")
     return (f"{name} ({lang}) texts of {english}, by {how}.\n"
             f"English is the source: a text left out here is shown in English.")

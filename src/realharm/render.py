@@ -386,7 +386,7 @@ def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
 
     s = partial(_t, lang)
     lessons = lesson_plans(docs, lang)
-    modules = (curriculum or {}).get("modules", {})
+    by_plan = (curriculum or {}).get("lessons") or {}
     ages = sorted({e.age_band for e in lessons}, key=lambda b: ["11-13", "14-16", "16-18", "adults"].index(b))
     comps = sorted({c for e in lessons for c in e.digcomp}, key=lambda c: tuple(int(x) for x in c.split(".")))
     age_opts = "".join(f'<option value="{html.escape(a)}">{html.escape(_age(a, lang))}</option>' for a in ages)
@@ -409,7 +409,7 @@ def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
                                    ("module", "lesson", "ages", "time", "digcomp", "italy", "england")) + "</tr></thead>",
            '<tbody markdown="1">']
     for e in lessons:
-        links = modules.get(e.module) or modules.get(str(e.module)) or {}
+        links = by_plan.get(Path(e.rel).stem) or {}
         name = e.rel.split("/", 1)[1]
         out.append(f'<tr data-age="{html.escape(e.age_band)}" data-module="{e.module}" '
                    f'data-digcomp="{html.escape(" ".join(e.digcomp))}" markdown="1">'

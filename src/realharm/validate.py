@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import checks, glossary, languages as language_settings, ledger, markers, sources
 from .lawstatus import build_date
-from .data import DataError, Dataset, _url_pattern, future_date, load_dataset, read_yaml, url_problem
+from .data import DataError, Dataset, _url_pattern, future_date, iso_date, load_dataset, read_yaml, url_problem
 from .pages import Page, markdown_files
 from .project import Project
 
@@ -32,30 +32,93 @@ class Content:
     sources: "sources.Sources | None" = None
 
 
+CURRICULUM_KEYS = ("sources", "notes", "lessons")
+CURRICULUM_COLUMNS = ("it", "uk")  # Italy (civic education), England (RSHE, computing)
+
+
 def curriculum_problems(path: Path, label: str, schemas: Path, when: date,
-                        languages: list[str] = ("en",)) -> tuple[dict, list[str]]:
-    """data/curriculum.yaml: readable, and each source's address and date are sound."""
+                        languages: list[str] = ("en",), plans: list[str] | None = None) -> tuple[dict, list[str]]:
+    """data/curriculum.yaml: readable; each source dated, with a sound address; each lesson entry
+    names a lesson plan (``plans``: the English plans' file names) and every plan has an entry; each
+    column is a text with the sources it rests on."""
     if not path.is_file():
         return {}, []
     doc, problems = read_yaml(path, label)
     if problems:
         return {}, problems
-    doc = doc if isinstance(doc, dict) else {}
+    if not isinstance(doc, dict):
+        return {}, [f"{label}: entry -: field -: must be a mapping with {', '.join(CURRICULUM_KEYS)}"]
     from .datatexts import inline_problems, merge
 
+    problems += [f"{label}: entry -: field {key}: unknown field; use one of {', '.join(CURRICULUM_KEYS)}"
+                 for key in doc if key not in CURRICULUM_KEYS]
     # each language's texts, from data/i18n/<lang>/curriculum.yaml
     problems += inline_problems("curriculum", label, doc)
     problems += merge(path.parent, "curriculum", [(label, doc)], languages)
     pattern = _url_pattern(schemas)
-    for ident, source in (doc.get("sources") or {}).items():
+    found_sources = doc.get("sources") or {}
+    if not isinstance(found_sources, dict):
+        problems.append(f"{label}: entry -: field sources: must be a mapping of source ids to sources")
+        found_sources = {}
+    for ident, source in found_sources.items():
         if not isinstance(source, dict):
+            problems.append(f"{label}: entry {ident}: field -: must be a source (title, url, published, verified_on)")
             continue
+        if not isinstance(source.get("title"), str) or not source["title"].strip():
+            problems.append(f"{label}: entry {ident}: field title: missing; write the document's title")
         bad = url_problem(source.get("url"), pattern)
         if bad:
             problems.append(f"{label}: entry {ident}: field url: {bad}")
-        bad = future_date(source.get("verified_on"), when)
-        if bad:
-            problems.append(f"{label}: entry {ident}: field verified_on: {bad}")
+        published = source.get("published")
+        if not (iso_date(published) or (isinstance(published, int) and 1900 < published < 2100)):
+            problems.append(f"{label}: entry {ident}: field published: {published!r} is not a date; write when the "
+                            "document was published, as YYYY-MM-DD (or the year alone)")
+        if iso_date(source.get("verified_on")) is None:
+            problems.append(f"{label}: entry {ident}: field verified_on: {source.get('verified_on')!r} is not a date; "
+                            "write the day you read the source, as YYYY-MM-DD")
+        else:
+            bad = future_date(source.get("verified_on"), when)
+            if bad:
+                problems.append(f"{label}: entry {ident}: field verified_on: {bad}")
+    notes = doc.get("notes")
+    if notes is not None and not (isinstance(notes, list) and all(isinstance(n, str) and n.strip() for n in notes)):
+        problems.append(f"{label}: entry -: field notes: must be a list of texts (one note a line, in double quotes)")
+    lessons = doc.get("lessons") or {}
+    if not isinstance(lessons, dict):
+        problems.append(f"{label}: entry -: field lessons: must be a mapping of lesson plan file names to entries")
+        lessons = {}
+    allowed = [f for col in CURRICULUM_COLUMNS for f in (col, f"{col}_sources")]
+    for ident, entry in lessons.items():
+        where = f"{label}: entry {ident}"
+        if plans is not None and str(ident) not in plans:
+            problems.append(f"{where}: field -: there is no lesson plan docs/en/teach/lessons/{ident}.md; write the "
+                            "plan's file name without .md")
+        if entry is None:
+            entry = {}
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: field -: must be a mapping (write {{}} if no curriculum column fits)")
+            continue
+        problems += [f"{where}: field {key}: unknown field; use one of {', '.join(allowed)}"
+                     for key in entry if key not in allowed]
+        for col in CURRICULUM_COLUMNS:
+            text, cited = entry.get(col), entry.get(f"{col}_sources")
+            if text is None and cited is None:
+                continue
+            if not (isinstance(text, dict) and isinstance(text.get("en"), str) and text["en"].strip()):
+                problems.append(f"{where}: field {col}: must be a text in English, written as {{en: \"...\"}}")
+            if not (isinstance(cited, list) and cited):
+                problems.append(f"{where}: field {col}_sources: missing; list the ids of the sources the {col} text "
+                                "rests on, e.g. [it-legge-92]")
+                continue
+            for source in cited:
+                if source not in found_sources:
+                    known = ", ".join(map(str, found_sources)) or "none"
+                    problems.append(f"{where}: field {col}_sources: {source!r} is not a source in sources "
+                                    f"(listed: {known})")
+    if plans is not None:
+        problems += [f"{label}: entry {name}: field -: the lesson plan docs/en/teach/lessons/{name}.md has no entry; "
+                     "add one ({} if no curriculum column fits, and say why in notes)"
+                     for name in plans if name not in lessons]
     return doc, problems
 
 
@@ -95,8 +158,9 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
         result.glossary = glossary.load(project.data / "glossary.yaml", languages)
     except glossary.GlossaryError as exc:
         result.problems += str(exc).splitlines()
+    plans = sorted(path.stem for path in (project.docs / languages[0] / "teach" / "lessons").glob("*.md"))
     result.curriculum, found = curriculum_problems(project.data / "curriculum.yaml", "data/curriculum.yaml",
-                                                   project.schemas, when, languages)
+                                                   project.schemas, when, languages, plans)
     result.problems += found
     result.sources, found = sources.load(project.data / "sources.yaml")
     result.problems += found
