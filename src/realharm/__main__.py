@@ -16,7 +16,8 @@
   site          the static site, every PDF and the offline zip (what `make site` runs)
   bench         build time, page weight and Lighthouse scores against the budgets (`make bench`)
   lesson-audit  the safeguarding parts every lesson plan must have, per plan and language (a table);
-                fails when a required part is missing
+                fails when a required part is missing (--require cards: also when a plan has no
+                structured card set)
   render-diff   OLD_SITE NEW_SITE: every page whose main content differs between two builds
 """
 
@@ -49,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("move-translations", help="move texts in other languages from data/ into data/i18n/<lang>/")
     sub.add_parser("sources", help="sources by class, and links of a banned kind in data/ and docs/ (a report)")
     sub.add_parser("review", help="entries due for review, dates coming soon, bills with no news (exit 0)")
-    sub.add_parser("lesson-audit", help="the parts every lesson plan must have, per plan and language")
+    lesson_audit = sub.add_parser("lesson-audit", help="the parts every lesson plan must have, per plan and language")
+    lesson_audit.add_argument("--require", action="append", default=[], choices=["cards"],
+                              help="also fail when a plan lacks this part, not required yet "
+                                   "(cards: at least one ```cards block)")
     sub.add_parser("translations", help="translation status of every page (fails if a published language lacks its minimum set)")
     diff = sub.add_parser("render-diff", help="pages whose main content differs between two built sites")
     diff.add_argument("old_site", help="the site built before a change (e.g. an upgrade)")
@@ -148,7 +152,7 @@ Read TRANSLATING.md for the details.""")
 
         rows = audit.audit(project.docs, languages)
         print(audit.table(rows))
-        problems += audit.failures(rows)
+        problems += audit.failures(rows, set(args.require))
     if args.command == "readability":
         from . import readability
 
