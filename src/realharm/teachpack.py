@@ -189,13 +189,15 @@ def print_sheets(base_url: str, site_dir: Path, plans: list[Plan], *, browser, s
 
 # -- card packs and exit-ticket sheets ---------------------------------------------------------
 
-# Cards per A4 page by the length of the longest text of a set: short texts 2×4 at 16 pt,
+# Cards per A4 page by the length of the longest text of a set: signs 2×4 at 32 pt, short texts 2×4 at 16 pt,
 # medium 2×3 at 14 pt, long ones (stories, cases) 1×2 at 14 pt.
 LAYOUTS = (("size-s", 110, 2, 4), ("size-m", 260, 2, 3), ("size-l", 10_000, 1, 2))
 
 
 def _layout(block: dict) -> tuple[str, int, int]:
     longest = max(len(c["text"]) for c in block["cards"])
+    if block["kind"] == "sign" and longest <= 40:
+        return "size-sign", 2, 4  # a word or two held up to the class: as large as the card allows
     return next((size, cols, rows) for size, limit, cols, rows in LAYOUTS if longest <= limit)
 
 
