@@ -15,7 +15,8 @@ from lxml import etree
 from lxml import html as lxml_html
 from moodle_xml_parser import parser as moodle_parser
 
-from realharm import quizexport, sitebuild, slides, teachpack
+from realharm import cards, quizexport, sitebuild, slides, teachpack
+from realharm.pages import Page
 from realharm.curriculum import entries, lesson_plans
 from realharm.safe import inline_markdown
 
@@ -164,13 +165,16 @@ def answer_leaks(sheet_text: str, questions: list[dict], ticket_answers: list[st
 
 
 def ticket_answers(site: Path, url_path: str) -> list[str]:
-    """The exit ticket's answers: the second list of the plan's check box, as the page shows it."""
+    """The exit ticket's answers, as the page shows them: the list after the ```exit-ticket block
+    of the plan's check box, or the second list of a ticket written in prose."""
     doc = lxml_html.fromstring((site / url_path / "index.html").read_text(encoding="utf-8"))
     box = doc.xpath('//div[contains(@class, "admonition") and contains(@class, "check")]')[0]
     if box.xpath('.//*[contains(@class, "rh-q")]'):
         return []
     lists = box.xpath("./ol|./ul")
-    return [li.text_content().strip()[:60] for li in lists[1].xpath("./li")] if len(lists) > 1 else []
+    answers = lists[0] if box.xpath('./*[contains(@class, "rh-ticket")]') and lists else \
+        (lists[1] if len(lists) > 1 else None)
+    return [li.text_content().strip()[:60] for li in answers.xpath("./li")] if answers is not None else []
 
 
 def test_student_sheet_has_no_answers_and_answer_key_has_them(project, module_one_pack):
@@ -258,6 +262,9 @@ def test_every_plan_has_its_pack_with_every_file_and_each_module_one(project, mo
                     teachpack.PACK_ASSETS + "vendor/reveal/LICENSE"}
             if quizexport.page_questions(project.docs / lang / e.rel):
                 want |= {f"{stem}-quiz.moodle.xml", f"{stem}-quiz.qti.zip"}
+            sets, tickets, _ = cards.page_blocks(Page.read(project.docs / lang / e.rel), e.rel)
+            want |= {f"{stem}-cards.pdf"} if sets else set()
+            want |= {f"{stem}-exit-tickets.pdf"} if tickets else set()
             assert names == want, stem
         module = set(zipfile.ZipFile(site / teachpack.module_pack(lang, 1)).namelist())
         assert {"m1-synthetic-media.pdf", "m1-synthetic-media-quiz.moodle.xml",
@@ -284,3 +291,55 @@ def test_every_plan_links_its_pack_and_teach_lists_them(project, built_site):
             url = f"{root}{prefix}{e.rel[:-3]}/"
             page = targets((built_site / prefix / e.rel[:-3] / "index.html").read_text(encoding="utf-8"), url, "rh-pack")
             assert page == {f"{root}{teachpack.pack_link(e.rel, lang)}"}, e.rel
+
+
+def test_card_packs_and_ticket_sheets_carry_language_title_every_card_and_no_answer(project, module_one_pack):
+    """Module 1's plans in both languages: every card's text and label, every ticket prompt four
+    times, the licence and address on every page, and no teacher-only answer nor ticket answer."""
+    from pypdf import PdfReader
+
+    site, _files = module_one_pack
+    seen = 0
+    for plan in teachpack.pages(project.docs, project.languages(), {1}):
+        if plan.entry.audience != "educators":
+            continue
+        sets, tickets, _ = cards.page_blocks(Page.read(project.docs / plan.lang / plan.entry.rel), plan.entry.rel)
+        assert sets, f"{plan.lang} {plan.stem}: no structured card set"
+        for name, wanted in (("cards", sets), ("exit-tickets", tickets)):
+            path = site / "downloads" / plan.lang / f"{plan.stem}-{name}.pdf"
+            if not wanted:
+                assert not path.exists()
+                continue
+            reader = PdfReader(path)
+            assert str(reader.trailer["/Root"]["/Lang"]) == plan.lang
+            assert reader.metadata.title.startswith(plan.entry.title)
+            pages = [squash(p.extract_text()) for p in reader.pages]
+            text = "".join(pages)
+            assert all("CCBY-SA4.0" in p and squash(plan.url_path) in p for p in pages)
+            if name == "cards":
+                for block in sets:
+                    for n, card in enumerate(block["cards"], 1):
+                        assert squash(plain(card["text"])) in text, card["text"]
+                        assert squash(f"{block['title']} · {cards.label(card, n)}") in text
+                        if "answer" in card:  # "true"/"vero" alone would be found in other words
+                            assert squash(f"{card['text']} {card['answer']}") not in text
+                seen += 1
+            else:
+                for prompt in tickets[0]["prompts"]:
+                    assert text.count(squash(plain(prompt))) == 4, prompt
+                assert answer_leaks(text, [], ticket_answers(site, plan.url_path)) == []
+                seen += 1
+    assert seen == 6  # m1 11-13 (cards, tickets) and 14-16 (cards), in English and Italian
+
+
+def test_a_plan_lists_its_card_pack_and_tickets_on_its_download_line(project, built_site):
+    for lang in project.languages():
+        prefix = "" if lang == project.languages()[0] else f"{lang}/"
+        for e in lesson_plans(project.docs, lang):
+            doc = lxml_html.fromstring((built_site / prefix / e.rel[:-3] / "index.html").read_text(encoding="utf-8"))
+            links = {a.get("href").rsplit("/", 1)[-1] for a in doc.xpath('//a[contains(@class, "rh-print")]')}
+            sets, tickets, _ = cards.page_blocks(Page.read(project.docs / lang / e.rel), e.rel)
+            stem = Path(e.rel).stem
+            assert links == ({f"{stem}-cards.pdf"} if sets else set()) | \
+                ({f"{stem}-exit-tickets.pdf"} if tickets else set()), e.rel
+            assert len(doc.xpath('//*[contains(@class, "rh-cards")][@data-rh-cards]')) == len(sets)

@@ -16,7 +16,8 @@
   site          the static site, every PDF and the offline zip (what `make site` runs)
   bench         build time, page weight and Lighthouse scores against the budgets (`make bench`)
   lesson-audit  the safeguarding parts every lesson plan must have, per plan and language (a table);
-                fails when a required part is missing
+                fails when a required part is missing (--require cards: also when a plan has no
+                structured card set)
   render-diff   OLD_SITE NEW_SITE: every page whose main content differs between two builds
   style         every hit of the style rules (terms table, quotes, ISO dates, "no date", English
                 left in a page), per language, from the `style:` block of data/ui/<code>.yaml;
@@ -54,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("move-translations", help="move texts in other languages from data/ into data/i18n/<lang>/")
     sub.add_parser("sources", help="sources by class, and links of a banned kind in data/ and docs/ (a report)")
     sub.add_parser("review", help="entries due for review, dates coming soon, bills with no news (exit 0)")
-    sub.add_parser("lesson-audit", help="the parts every lesson plan must have, per plan and language")
+    lesson_audit = sub.add_parser("lesson-audit", help="the parts every lesson plan must have, per plan and language")
+    lesson_audit.add_argument("--require", action="append", default=[], choices=["cards"],
+                              help="also fail when a plan lacks this part, not required yet "
+                                   "(cards: at least one ```cards block)")
     sub.add_parser("translations", help="translation status of every page (fails if a published language lacks its minimum set)")
     style_cmd = sub.add_parser("style", help="every hit of each language's style rules (a report)")
     style_cmd.add_argument("--lang", default=None, help="one language only")
@@ -175,7 +179,7 @@ Read TRANSLATING.md for the details.""")
 
         rows = audit.audit(project.docs, languages)
         print(audit.table(rows))
-        problems += audit.failures(rows)
+        problems += audit.failures(rows, set(args.require))
     if args.command == "readability":
         from . import readability
 

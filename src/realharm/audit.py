@@ -42,8 +42,12 @@ PARTS = (
     Part("differentiation", "differentiation", False),
     Part("country_boxes", "country boxes", False),
     Part("starter_revisited", "starter revisited", False),
-    Part("card_sets", "card sets", False),
+    Part("card_sets", "card sets + exit tickets", False),
 )
+# Parts that are not required yet but can be asked for with `lesson-audit --require NAME` (to
+# see which plans still lack them); a part becomes required for good, in the table and in
+# `make test`, by setting required=True above once every plan has it.
+REQUIRABLE = {"cards": "card_sets"}
 PRESENT, ABSENT, NOT_APPLICABLE = "yes", "MISSING", "n/a"
 
 
@@ -69,7 +73,22 @@ def audit_page(page: Page, lang: str) -> dict[str, str]:
     found["if_you_have_it"] = any(name == "handout-help" and args.get("audience", "students") == wanted
                                   for name, args in markers)
     out = {p.key: PRESENT if found.get(p.key) else ABSENT for p in PARTS}
+    out["card_sets"] = card_count(page)
     return out
+
+
+def card_count(page: Page) -> str:
+    """"N + M": the structured card sets (```cards) and exit tickets (```exit-ticket) of a plan
+    (blocks that do not parse are counted too: `make check` reports them)."""
+    kinds = [kind for kind, _line, _body in page.blocks()]
+    return f"{kinds.count('cards')} + {kinds.count('exit-ticket')}"
+
+
+def has(parts: dict[str, str], key: str) -> bool:
+    """Whether a part is there: "yes", or for card sets at least one structured card set."""
+    if key == "card_sets":
+        return not parts[key].startswith("0 ")
+    return parts[key] == PRESENT
 
 
 def page_markers(text: str):
@@ -92,13 +111,15 @@ def table(rows) -> str:
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for lang, rel, parts in rows:
         name = rel.rsplit("/", 1)[-1][:-3]
-        lines.append(" | ".join([lang, name] + [parts[p.key] if p.required or parts[p.key] == PRESENT
-                                                else "absent" for p in PARTS]))
+        lines.append(" | ".join([lang, name] + [parts[p.key] if p.required or p.key == "card_sets"
+                                                or parts[p.key] == PRESENT else "absent" for p in PARTS]))
     return "\n".join(lines)
 
 
-def failures(rows) -> list[str]:
-    """One line per required part missing: file, part, what to do."""
+def failures(rows, require: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """One line per required part missing (and per part asked for in ``require``, by its keys in
+    REQUIRABLE): file, part, what to do."""
+    wanted = {REQUIRABLE[name] for name in require}
     todo = {
         "confidentiality": "add to the ground rules the limit of confidentiality (\"I can't keep it secret if "
                            "someone is at risk\") and, to the safeguarding check, never to promise secrecy",
@@ -107,10 +128,12 @@ def failures(rows) -> list[str]:
         "question_script": "link the script for predictable questions: [..](../tricky-questions.md)",
         "handout_services": "end the handout with the marker <!-- realharm:handout-help --> (it names the "
                             "services of each country and the site's address)",
+        "card_sets": "write the plan's card sets as ```cards blocks and its exit ticket as an ```exit-ticket "
+                     "block (CONTRIBUTING.md, \"Card sets and exit tickets\")",
     }
     out = []
     for lang, rel, parts in rows:
         for p in PARTS:
-            if p.required and parts[p.key] == ABSENT:
+            if (p.required or p.key in wanted) and not has(parts, p.key):
                 out.append(f"docs/{lang}/{rel}: {p.label} is missing: {todo[p.key]}")
     return out

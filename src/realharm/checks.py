@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
-from . import quiz
+from . import cards, quiz
 from .data import future_date, yaml_error
 from .pages import FRONT_MATTER, Page, markdown_files
 
@@ -67,6 +67,7 @@ def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozen
                     if left != right:
                         problems.append(f"{label}: {what} differ from {source}: {_diff(left, right)}: {WHAT_TO_DO[what]}")
                 problems += quiz_parity(a, b, label, source)
+                problems += cards.parity(a, b, label, source)
             if not front_matter:
                 continue
             try:
@@ -165,7 +166,8 @@ def front_matter_problems(page: Page, label: str, validator, *, lesson: bool, to
 
 
 def lint(docs: Path, languages: list[str], schema_path: Path, *, today: date | None = None) -> list[str]:
-    """Front matter of every page (lesson pages against the schema); quizzes are well formed;
+    """Front matter of every page (lesson pages against the schema); quizzes, card sets and exit
+    tickets are well formed;
     lesson plans' activity timings add up to duration_minutes."""
     today = today or date.today()
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
@@ -184,6 +186,7 @@ def lint(docs: Path, languages: list[str], schema_path: Path, *, today: date | N
                     quiz.parse(block, first_line=line)
                 except quiz.QuizError as exc:
                     problems.append(f"{label}: quiz {n}: {exc}")
+            problems += cards.page_blocks(page, label)[2]
             if found or not is_lesson(rel):
                 continue
             fm = page.front_matter

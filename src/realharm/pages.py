@@ -14,6 +14,9 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 HEADING_ID = re.compile(r"^#{1,6} .*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
 ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z0-9_-]+)", re.MULTILINE)
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```quiz[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.DOTALL | re.MULTILINE)
+# card sets and exit tickets (cards.py), with the block's kind as the fence's language
+BLOCK_FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<kind>cards|exit-ticket)[ \t]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
+                         re.DOTALL | re.MULTILINE)
 ACTIVITY_MINUTES = re.compile(r'^[ \t]*!!![ \t]+activity[ \t]+"[^"\n]*?\((\d+)[ \t]*min[^)]*\)"', re.MULTILINE)
 
 
@@ -67,6 +70,12 @@ class Page:
         offset = len(self.text) - len(self.body)
         return [(self.text.count("\n", 0, offset + m.start("body")) + 1, m.group("body"))
                 for m in FENCE.finditer(self.body)]
+
+    def blocks(self, kinds=("cards", "exit-ticket")) -> list[tuple[str, int, str]]:
+        """(kind, line of the page where the YAML starts, YAML) of every card set and exit ticket."""
+        offset = len(self.text) - len(self.body)
+        return [(m.group("kind"), self.text.count("\n", 0, offset + m.start("body")) + 1, m.group("body"))
+                for m in BLOCK_FENCE.finditer(self.body) if m.group("kind") in kinds]
 
     def activity_minutes(self) -> list[int]:
         return [int(m) for m in ACTIVITY_MINUTES.findall(self.body)]

@@ -127,7 +127,10 @@ def make_offline_zip(project: Project, site_dir: Path, work: Path) -> Path:
             target = offline / page_pdf.relative_to(site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(page_pdf, target)
-    for deck in sorted((site_dir / "downloads").glob("*/m*-slides.html")):
+    # the decks, card packs and exit-ticket sheets loose too: each plan's page links them
+    loose_files = [path for pattern in ("*/m*-slides.html", "*/m*-cards.pdf", "*/m*-exit-tickets.pdf")
+                   for path in sorted((site_dir / "downloads").glob(pattern))]
+    for deck in loose_files:
         target = offline / deck.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(deck, target)
@@ -137,7 +140,7 @@ def make_offline_zip(project: Project, site_dir: Path, work: Path) -> Path:
         target = offline / pack.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         stem = pack.name[:-len("-teacher-pack.zip")]
-        loose = {f"{stem}.pdf", f"{stem}-slides.html"}
+        loose = {f"{stem}.pdf", f"{stem}-slides.html", f"{stem}-cards.pdf", f"{stem}-exit-tickets.pdf"}
         _copy_zip_without(pack, target, lambda name: name in loose or name.startswith("slides-assets/"))
     for source_map in offline.rglob("*.map"):
         source_map.unlink()

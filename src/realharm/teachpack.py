@@ -11,6 +11,8 @@ downloads/<lang>/):
 - <plan>-slides.html (projected from the site or the offline copy) and <plan>-slides.pptx
   (slides.py); the pack's copy of the HTML deck brings reveal.js and the slides' stylesheet and
   script in slides-assets/, so it runs from the unzipped folder;
+- <plan>-cards.pdf where the plan has card sets (```cards blocks) and <plan>-exit-tickets.pdf where
+  it has an exit ticket (```exit-ticket): made from the parsed blocks (cards.py), not the page;
 - <plan>-teacher-pack.zip: all of the above and the plan's PDF.
 
 Each module gets module-<n>-teacher-pack.zip: its plans' packs, the learner page's PDF and quiz.
@@ -28,8 +30,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pdf, quizexport
+from . import cards, pdf, quizexport
 from .curriculum import Entry, entries
+from .pages import Page
 from .style import format_date
 from .ui import t
 
@@ -63,6 +66,19 @@ def slides_link(src_uri: str, lang: str) -> str | None:
     """The browser slides of a lesson plan (by its language-less source path), or None."""
     pack = pack_link(src_uri, lang)
     return pack.replace("-teacher-pack.zip", "-slides.html") if pack else None
+CARDS, TICKETS = "cards", "exit-tickets"
+
+
+def print_links(src_uri: str, lang: str, markdown: str) -> list[tuple[str, str]]:
+    """(interface key, file) of a lesson plan's card pack and exit-ticket sheet, for the download
+    line: only those the plan's blocks make."""
+    pack = pack_link(src_uri, lang)
+    if pack is None:
+        return []
+    kinds = {kind for kind, _line, _body in Page(Path(src_uri), markdown).blocks()}
+    stem = Path(src_uri).stem
+    return ([("download_cards", f"{folder(lang)}/{stem}-{CARDS}.pdf")] if "cards" in kinds else []) + \
+        ([("download_tickets", f"{folder(lang)}/{stem}-{TICKETS}.pdf")] if "exit-ticket" in kinds else [])
 
 
 def module_pack(lang: str, module: int) -> str:
@@ -99,9 +115,14 @@ SHEET_JS = r"""
       if (c.querySelector('.rh-q')) {
         out.push(el('h2', quizLabel), ...c.querySelectorAll('.rh-q'));
       } else {
-        // an exit ticket: its questions are the first list; what follows are the answers
+        // an exit ticket: the ```exit-ticket block, or (in prose) the first list; what follows are the answers
         let seen = false;
-        for (const child of kids(c)) { if (!seen) out.push(child); if (/^(OL|UL)$/.test(child.tagName)) { seen = true; child.classList.add('rh-sheet__ticket'); } }
+        for (const child of kids(c)) {
+          if (seen) break;
+          out.push(child);
+          if (child.classList.contains('rh-ticket')) seen = true;
+          else if (/^(OL|UL)$/.test(child.tagName)) { seen = true; child.classList.add('rh-sheet__ticket'); }
+        }
       }
     }
     const start = article.querySelector('#handout');
@@ -161,6 +182,99 @@ def print_sheets(base_url: str, site_dir: Path, plans: list[Plan], *, browser, s
             page.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
                      margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
             pdf.set_metadata(out, title=f"{plan.entry.title} — {heading}", lang=lang,
+                             subject=f"Real Harm · module {plan.entry.module} · {licence}")
+            written.append(out)
+    page.close()
+    return written
+
+
+# -- card packs and exit-ticket sheets ---------------------------------------------------------
+
+# Cards per A4 page by the length of the longest text of a set: signs 2×4 at 32 pt, short texts 2×4 at 16 pt,
+# medium 2×3 at 14 pt, long ones (stories, cases) 1×2 at 14 pt.
+LAYOUTS = (("size-s", 110, 2, 4), ("size-m", 260, 2, 3), ("size-l", 10_000, 1, 2))
+
+
+def _layout(block: dict) -> tuple[str, int, int]:
+    longest = max(len(c["text"]) for c in block["cards"])
+    if block["kind"] == "sign" and longest <= 40:
+        return "size-sign", 2, 4  # a word or two held up to the class: as large as the card allows
+    return next((size, cols, rows) for size, limit, cols, rows in LAYOUTS if longest <= limit)
+
+
+def card_sheets(blocks: list[dict]) -> list[dict]:
+    """The A4 pages of a card pack: consecutive sets of the same layout share pages; every card
+    carries its set's title and its own label."""
+    from markupsafe import Markup
+
+    from .quiz import _inline
+    from .safe import inline_markdown
+
+    md = inline_markdown()
+    sheets: list[dict] = []
+    for block in blocks:
+        size, cols, rows = _layout(block)
+        for n, card in enumerate(block["cards"], 1):
+            if not sheets or sheets[-1]["size"] != size or len(sheets[-1]["items"]) == cols * rows:
+                sheets.append({"size": size, "cols": cols, "rows": rows, "items": []})
+            sheets[-1]["items"].append({"set_title": block["title"], "label": cards.label(card, n),
+                                        "text": Markup(_inline(md, card["text"]))})
+    return sheets
+
+
+def ticket_sheets(ticket: dict) -> list[dict]:
+    """One A4 page of identical tickets: four (2×2) when they are short, else two (1×2)."""
+    from markupsafe import Markup
+
+    from .quiz import _inline
+    from .safe import inline_markdown
+
+    md = inline_markdown()
+    item = {"prompts": [Markup(_inline(md, p)) for p in ticket["prompts"]], "lines": ticket["lines"]}
+    rows = len(ticket["prompts"]) * (ticket["lines"] + 1.5) + sum(len(p) // 45 for p in ticket["prompts"])
+    cols = 2 if rows <= 16 else 1
+    return [{"size": "ticket", "cols": cols, "rows": 2, "items": [item] * (cols * 2)}]
+
+
+def print_html(mode: str, *, lang: str, title: str, plan_title: str, licence: str, sheets: list[dict]) -> str:
+    """The print page of a card pack (mode "cards") or ticket sheet ("tickets"): the package's
+    template, every value escaped."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("realharm", "templates"), autoescape=True)
+    return env.get_template("print-cards.html").render(
+        mode=mode, lang=lang, title=title, plan_title=plan_title, licence=licence, sheets=sheets,
+        heading=t("cards", "exit_ticket", lang), cut=t("cards", "cut", lang))
+
+
+def print_cards(docs: Path, site_dir: Path, plans: list[Plan], *, browser, site_url: str, date: str) -> list[Path]:
+    """<plan>-cards.pdf and <plan>-exit-tickets.pdf of every lesson plan that has the blocks,
+    printed by the same Chromium as the sheets, from the page's parsed blocks."""
+    written = []
+    page = browser.new_page()
+    for plan in plans:
+        if plan.entry.audience != "educators":
+            continue
+        source = docs / plan.lang / plan.entry.rel
+        sets, tickets, problems = cards.page_blocks(Page.read(source), f"docs/{plan.lang}/{plan.entry.rel}")
+        if problems:
+            raise cards.BlockError(problems[0])
+        licence = t("teachpack", "licence", plan.lang).format(url=site_url + plan.url_path, date=date)
+        jobs = []
+        if sets:
+            jobs.append((CARDS, "card_pack", card_sheets(sets)))
+        if tickets:
+            jobs.append((TICKETS, "ticket_sheet", ticket_sheets(tickets[0])))
+        for name, key, sheets in jobs:
+            heading = t("cards", key, plan.lang)
+            title = f"{plan.entry.title} — {heading}"
+            page.set_content(print_html("cards" if name == CARDS else "tickets", lang=plan.lang, title=title,
+                                        plan_title=plan.entry.title, licence=licence, sheets=sheets))
+            out = site_dir / folder(plan.lang) / f"{plan.stem}-{name}.pdf"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(path=str(out), format="A4", print_background=True, tagged=True,
+                     prefer_css_page_size=True, margin={"top": "0", "bottom": "0", "left": "0", "right": "0"})
+            pdf.set_metadata(out, title=title, lang=plan.lang,
                              subject=f"Real Harm · module {plan.entry.module} · {licence}")
             written.append(out)
     page.close()
@@ -281,6 +395,9 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
         lang = path.parent.name
         stem = path.name.rsplit("-", 2)[0]
         own[(lang, stem)].append(path)
+    for path in print_cards(project.docs, site_dir, plans, browser=browser, site_url=site_url, date=date):
+        stem = path.name.removesuffix(f"-{CARDS}.pdf").removesuffix(f"-{TICKETS}.pdf")
+        own[(path.parent.name, stem)].append(path)
     for files in own.values():
         written += files
     by_module: dict[tuple[str, int], list[Path]] = {}
