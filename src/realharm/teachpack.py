@@ -259,7 +259,7 @@ def print_cards(docs: Path, site_dir: Path, plans: list[Plan], *, browser, site_
         sets, tickets, problems = cards.page_blocks(Page.read(source), f"docs/{plan.lang}/{plan.entry.rel}")
         if problems:
             raise cards.BlockError(problems[0])
-        licence = t("teachpack", "licence", plan.lang).format(url=site_url + plan.url_path, date=date)
+        licence = t("teachpack", "licence", plan.lang).format(url=site_url + plan.url_path, date=format_date(date, plan.lang))
         jobs = []
         if sets:
             jobs.append((CARDS, "card_pack", card_sheets(sets)))
