@@ -42,3 +42,18 @@ def test_the_handout_box_refuses_an_unknown_audience(dataset):
 def test_a_marker_inside_a_box_stays_inside_it():
     out = markers.expand("!!! gethelp\n    <!-- realharm:modules -->\n", {"modules": lambda lang: "a\n\nb"}, lang="en")
     assert out == "!!! gethelp\n    a\n\n    b\n"
+
+
+def test_a_letter_to_families_names_one_countrys_services(dataset):
+    uk = render.render_handout_help(dataset, lang="en", audience="adults", country="GB", site_url="https://example.org/")
+    it = render.render_handout_help(dataset, lang="it", audience="adults", country="it", site_url="https://example.org/")
+    assert "Report Remove" in uk and "Commissariato di P.S. Online" not in uk and "{ #if-you-have-it-gb }" in uk
+    assert "Commissariato di P.S. Online" in it and "Report Remove" not in it and "{ #if-you-have-it-it }" in it
+    assert "Nel Regno Unito" not in it and "In Italy" not in uk
+
+
+def test_the_handout_box_refuses_a_country_without_services(dataset):
+    with pytest.raises(markers.MarkerError, match="country must be the code of a country with handout services"):
+        markers.expand("<!-- realharm:handout-help audience=adults country=XX -->",
+                       {"handout-help": lambda **kw: render.render_handout_help(dataset, **kw)}, lang="en", page="x.md")
+    assert markers.check("<!-- realharm:handout-help country=GB -->", "teach/x.md", "x.md", None) == []

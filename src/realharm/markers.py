@@ -19,11 +19,12 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
 }
 # Arguments a marker may also take: law level=3 puts its headings under a section's h2;
 # law-changes latest=N keeps the N newest steps, base=law/ links from a page outside law/;
-# handout-help audience=adults speaks to parents and staff instead of students
-# (None: any value, checked below).
+# handout-help audience=adults speaks to parents and staff instead of students, and country=GB
+# names one country's services only (a letter to families in that country; the renderer checks the
+# code) (None: any value, checked below).
 OPTIONAL: dict[str, dict[str, tuple[str, ...] | None]] = {
     "law": {"level": ("2", "3", "4")}, "law-changes": {"latest": None, "base": None},
-    "handout-help": {"audience": ("students", "adults")}}
+    "handout-help": {"audience": ("students", "adults"), "country": None}}
 # Pages that show one place's data (named by its code, help/directory/it.md, law/gb.md): the
 # marker's code must be the page's file name.
 PLACE_PAGES = {"services": ("help", "directory"), "law": ("law",)}

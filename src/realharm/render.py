@@ -487,7 +487,7 @@ def _handout_service(service: dict, lang: str) -> str:
 
 
 def render_handout_help(dataset: Dataset, *, lang: str, site_url: str = "", default: str = "en",
-                        audience: str = "students") -> str:
+                        audience: str = "students", country: str = "") -> str:
     """The end of a handout (and the box a teacher reads aloud): what to do if you already have an
     image, or sent or made one (for ``audience=adults``: if a child tells you so); then, country by country, the under-18 services marked
     ``handout: true`` with their numbers and addresses; then the address of this site's Get help page
@@ -496,10 +496,19 @@ def render_handout_help(dataset: Dataset, *, lang: str, site_url: str = "", defa
         raise TypeError(f"audience must be {' or '.join(HANDOUT_AUDIENCES)}, not {audience!r}")
     s = partial(_t, lang)
     adults = audience == "adults"
-    lines = [f"### {md_text(s('handout.adults_title' if adults else 'handout.title'))} {{ #if-you-have-it }}", ""]
+    countries = handout_countries(dataset, lang)
+    if country:
+        # one country's services (a letter to families there), under a heading id of its own so that
+        # a page can hold one box per country
+        if country.upper() not in countries:
+            raise TypeError(f"country must be the code of a country with handout services "
+                            f"({', '.join(countries)}), not {country!r}")
+        countries = [country.upper()]
+    anchor = f"if-you-have-it-{country.lower()}" if country else "if-you-have-it"
+    lines = [f"### {md_text(s('handout.adults_title' if adults else 'handout.title'))} {{ #{anchor} }}", ""]
     lines += [f"- {md_text(step)}" for step in s("handout.adults_steps" if adults else "handout.steps")] + [""]
     titles = s("handout.adults_countries" if adults else "handout.countries") or {}
-    for code in handout_countries(dataset, lang):
+    for code in countries:
         title = titles.get(code) or s("handout.adults_country_title" if adults else "handout.country_title").format(
             place=dataset.place_name(code, lang))
         lines += [f"**{md_text(title)}**", ""]
