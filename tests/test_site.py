@@ -56,10 +56,16 @@ def test_module_pack_holds_every_page_of_the_module(project, module_one_pdfs):
 
 def test_offline_copy_searches_from_disk(project, tmp_path, browser):
     site = tmp_path / "site"
-    site.mkdir()
+    (site / "downloads" / "it").mkdir(parents=True)
+    # the whole-school documents go into the offline copy; other loose files are in the packs
+    (site / "downloads" / "it" / "letter-to-families-it.odt").write_bytes(b"odt")
+    (site / "downloads" / "it" / "m1-synthetic-media-11-13.odt").write_bytes(b"odt")
     zip_path = sitebuild.make_offline_zip(project, site, tmp_path / "work")
     with zipfile.ZipFile(zip_path) as zf:
+        names = set(zf.namelist())
         zf.extractall(tmp_path / "unzipped")
+    assert "realharm/downloads/it/letter-to-families-it.odt" in names
+    assert "realharm/downloads/it/m1-synthetic-media-11-13.odt" not in names
     root = tmp_path / "unzipped" / "realharm"
     assert (root / "index.html").is_file() and (root / "it" / "search" / "search_index.js").is_file()
     context = browser.new_context()

@@ -343,3 +343,110 @@ def test_a_plan_lists_its_card_pack_and_tickets_on_its_download_line(project, bu
             assert links == ({f"{stem}-cards.pdf"} if sets else set()) | \
                 ({f"{stem}-exit-tickets.pdf"} if tickets else set()), e.rel
             assert len(doc.xpath('//*[contains(@class, "rh-cards")][@data-rh-cards]')) == len(sets)
+
+
+# -- whole-school documents: the letter to families (per country), the leadership brief, the staff briefing
+
+ITALIAN_LAW = re.compile(r"\b(?:[Ll]egge|L\.|D\.M\.|d\.lgs\.?)\s*(?:n\.\s*)?\d+|\bart(?:icolo|\.)\s*\d+(?:-\w+)?|\bc\.p\.p?\."
+                         r"|\b6\d\d-[a-z]+\b|[Cc]odice (?:penale|di procedura penale)")
+ENGLISH_STATUTE = re.compile(r"\b[A-Z][a-z]+ (?:(?:of|and|the|[A-Z][a-z]+) )*Act(?: \d{4})?\b|\bKCSIE\b|Keeping children safe|\bRSHE\b|\bRSE\b"
+                             r"|statutory guidance|Relationships Education")
+
+
+def law_names(text: str, pattern: re.Pattern) -> list[str]:
+    return sorted({m.group(0) for m in pattern.finditer(text)})
+
+
+def office_text(path: Path) -> str:
+    if path.suffix == ".docx":
+        import docx
+
+        doc = docx.Document(str(path))
+        cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+        return "\n".join([p.text for p in doc.paragraphs] + cells)
+    from odf import opendocument, teletype, text as odf_text
+
+    doc = opendocument.load(str(path))
+    return "\n".join(teletype.extractText(p) for p in doc.getElementsByType(odf_text.P))
+
+
+def school_titles(project, lang: str, stem: str) -> dict[str, str]:
+    """The file stems a whole-school page gives, each with the title its files must carry: the page's
+    title, and for the letter each country section's heading after it (read from the Markdown)."""
+    page = (project.docs / lang / "teach" / f"{stem}.md").read_text(encoding="utf-8")
+    title = re.search(r'^title: "(.*)"$', page, re.MULTILINE).group(1)
+    out = {stem: title}
+    if stem == teachpack.LETTER:
+        for version in teachpack.LETTER_VERSIONS:
+            heading = re.search(rf"^## (.+?) \{{ #{version} \}}$", page, re.MULTILINE).group(1)
+            out[f"{stem}-{version}"] = f"{title} — {heading}"
+    return out
+
+
+def test_whole_school_documents_open_with_title_language_and_licence(project, module_one_pack):
+    site, files = module_one_pack
+    made = {p.name for p in files}
+    for lang in project.languages():
+        prefix = "" if lang == project.languages()[0] else f"{lang}/"
+        for stem in teachpack.SCHOOL_PAGES:
+            url = sitebuild.site_address() + f"{prefix}teach/{stem}/"
+            for name, title in school_titles(project, lang, stem).items():
+                for ext in ("docx", "odt"):
+                    path = site / "downloads" / lang / f"{name}.{ext}"
+                    assert path.name in made and teachpack.is_school_document(path.name)
+                    assert office_problems(path, title=title, lang=lang, url=url) == [], path
+
+
+def test_each_country_letter_names_only_its_own_law(project, module_one_pack):
+    site, _files = module_one_pack
+    for lang in project.languages():
+        for ext in ("docx", "odt"):
+            folder = site / "downloads" / lang
+            uk, it = office_text(folder / f"letter-to-families-uk.{ext}"), office_text(folder / f"letter-to-families-it.{ext}")
+            assert law_names(uk, ITALIAN_LAW) == [], (lang, ext)
+            assert law_names(it, ENGLISH_STATUTE) == [], (lang, ext)
+            # each names its own country's services; the leadership brief names both countries' laws,
+            # and the same checks find them there (they can fail)
+            assert "Report Remove" in uk and "Report Remove" not in it and "Polizia Postale" in it
+            brief = office_text(folder / f"leadership-brief.{ext}")
+            assert law_names(brief, ITALIAN_LAW) and law_names(brief, ENGLISH_STATUTE), (lang, ext)
+
+
+def test_the_law_checks_find_named_laws():
+    assert law_names("Legge 71/2017 e art. 331 c.p.p., art. 612-ter", ITALIAN_LAW) == ["Legge 71", "art. 331", "art. 612-ter", "c.p.p."]
+    assert law_names("the Protection of Children Act 1978 and KCSIE", ENGLISH_STATUTE) == ["KCSIE", "Protection of Children Act 1978"]
+    assert law_names("che cosa dice la legge; what the law says", ITALIAN_LAW) == []
+
+
+def test_every_office_download_link_points_to_a_made_file(project, module_one_pack):
+    from urllib.parse import urljoin
+
+    site, files = module_one_pack
+    made = {p.resolve() for p in files}
+    linked = set()
+    for lang in project.languages():
+        prefix = "" if lang == project.languages()[0] else f"{lang}/"
+        for stem in teachpack.SCHOOL_PAGES:
+            url_path = f"{prefix}teach/{stem}/"
+            doc = lxml_html.fromstring((site / url_path / "index.html").read_text(encoding="utf-8"))
+            hrefs = doc.xpath('//a[contains(@class, "rh-office")]/@href')
+            assert hrefs, url_path
+            for href in hrefs:
+                target = urljoin(f"http://site/{url_path}", href)[len("http://site/"):]
+                linked.add((site / target).resolve())
+    assert linked and linked <= made
+    assert {p for p in made if teachpack.is_school_document(p.name)} == linked
+
+
+def test_a_letter_without_a_country_section_stops_in_one_line(tmp_path):
+    page = tmp_path / "site" / "teach" / "letter-to-families"
+    page.mkdir(parents=True)
+    page.joinpath("index.html").write_text('<article class="md-content__inner"><h1>Letter</h1>'
+                                           '<h2 id="uk">UK</h2><p>Dear</p></article>', encoding="utf-8")
+    for stem in ("leadership-brief", "staff-briefing"):
+        (tmp_path / "site" / "teach" / stem).mkdir()
+        (tmp_path / "site" / "teach" / stem / "index.html").write_text(
+            '<article class="md-content__inner"><h1>X</h1></article>', encoding="utf-8")
+    with pytest.raises(ValueError) as exc:
+        teachpack.school_documents(tmp_path / "site", ["en"], site_url="https://example.org/", date=DATE)
+    assert "\n" not in str(exc.value) and str(exc.value).startswith("docs/en/teach/letter-to-families.md: no section { #it }")

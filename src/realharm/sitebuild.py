@@ -144,6 +144,15 @@ def make_offline_zip(project: Project, site_dir: Path, work: Path) -> Path:
         _copy_zip_without(pack, target, lambda name: name in loose or name.startswith("slides-assets/"))
     for source_map in offline.rglob("*.map"):
         source_map.unlink()
+    from .teachpack import is_school_document
+
+    # the whole-school documents (letter to families, leadership brief, staff briefing) are not in
+    # any pack: copied on their own
+    for doc in sorted((site_dir / "downloads").glob("*/*")):
+        if is_school_document(doc.name):
+            target = offline / doc.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(doc, target)
     target = site_dir / ZIP_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:

@@ -17,6 +17,11 @@ downloads/<lang>/):
 
 Each module gets module-<n>-teacher-pack.zip: its plans' packs, the learner page's PDF and quiz.
 
+The whole-school documents (teach/letter-to-families, teach/leadership-brief, teach/staff-briefing)
+become <page>.docx and <page>.odt in every language; the letter also gives one file per country
+version (letter-to-families-uk, -it, -other: the page's sections of those ids), so a school edits
+only its own letter.
+
 Everything is made from the pages the build rendered (markers, quizzes, glossary and links
 already in place): the sheets are the plan page printed by Chromium after the print view keeps
 only the parts a sheet needs, and the office files are the page's article converted by pandoc
@@ -302,27 +307,97 @@ def article_html(page_html: str, page_url: str) -> str:
     return lxml_html.tostring(article, encoding="unicode")
 
 
-def office_files(site_dir: Path, plan: Plan, *, site_url: str, date: str) -> list[Path]:
-    """<plan>.docx and <plan>.odt from the built page, with title, language, date and licence."""
+def _office(body: str, target: Path, *, title: str, lang: str, licence: str, date: str) -> list[Path]:
+    """<target>.docx and <target>.odt from an article's HTML, the licence line first and last."""
     import pypandoc
-
-    page_url = site_url + plan.url_path
-    body = article_html((site_dir / plan.url_path / "index.html").read_text(encoding="utf-8"), page_url)
-    shown = format_date(date, plan.lang)  # the date as the plan's language writes it (style.format_date)
-    licence = t("teachpack", "licence", plan.lang).format(url=page_url, date=shown)
     from html import escape
 
     source = f'<p>{escape(licence)}</p>\n{body}\n<p>{escape(licence)}</p>'
     written = []
     for fmt in ("docx", "odt"):
-        out = site_dir / folder(plan.lang) / f"{plan.stem}.{fmt}"
+        out = target.with_name(f"{target.name}.{fmt}")
         out.parent.mkdir(parents=True, exist_ok=True)
         pypandoc.convert_text(source, fmt, format="html", outputfile=str(out), extra_args=[
-            "--metadata", f"title={plan.entry.title}", "--metadata", f"lang={plan.lang}",
-            "--metadata", f"date={shown}", "--metadata", "author=Real Harm",
+            "--metadata", f"title={title}", "--metadata", f"lang={lang}",
+            "--metadata", f"date={date}", "--metadata", "author=Real Harm",
             "--metadata", f"subject={licence}", "--metadata", f"description={licence}",
             "--metadata", "keywords=CC BY-SA 4.0"])
         written.append(out)
+    return written
+
+
+def office_files(site_dir: Path, plan: Plan, *, site_url: str, date: str) -> list[Path]:
+    """<plan>.docx and <plan>.odt from the built page, with title, language, date and licence."""
+    page_url = site_url + plan.url_path
+    body = article_html((site_dir / plan.url_path / "index.html").read_text(encoding="utf-8"), page_url)
+    shown = format_date(date, plan.lang)  # the date as the plan's language writes it (style.format_date)
+    licence = t("teachpack", "licence", plan.lang).format(url=page_url, date=shown)
+    return _office(body, site_dir / folder(plan.lang) / plan.stem, title=plan.entry.title, lang=plan.lang,
+                   licence=licence, date=shown)
+
+
+# -- whole-school documents (DOCX, ODT) ---------------------------------------------------------
+
+SCHOOL_PAGES = ("letter-to-families", "leadership-brief", "staff-briefing")
+# the letter's country versions: the id of the page's section, which is also the file's suffix
+LETTER = "letter-to-families"
+LETTER_VERSIONS = ("uk", "it", "other")
+
+
+def is_school_document(name: str) -> bool:
+    """A file name of a whole-school document (for the offline copy)."""
+    stem, _dot, ext = name.rpartition(".")
+    return ext in ("docx", "odt") and (stem in SCHOOL_PAGES or stem in {f"{LETTER}-{v}" for v in LETTER_VERSIONS})
+
+
+def _section(article: str, section_id: str) -> tuple[str, str]:
+    """(heading text, HTML) of an article's h2 section with the given id, up to the next h2."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(article)
+    found = root.xpath(f'.//h2[@id="{section_id}"]')
+    if not found:
+        raise ValueError(f"no section {{ #{section_id} }}")
+    parts, node = [], found[0].getnext()
+    while node is not None and node.tag != "h2":
+        parts.append(lxml_html.tostring(node, encoding="unicode"))
+        node = node.getnext()
+    return found[0].text_content().replace("\u00b6", "").strip(), "\n".join(parts)
+
+
+def school_documents(site_dir: Path, languages: list[str], *, site_url: str, date: str) -> list[Path]:
+    """The whole-school documents of every language as DOCX and ODT, and the letter's versions;
+    a page missing from the built site is an error in one line."""
+    from lxml import html as lxml_html
+
+    written = []
+    for lang in languages:
+        prefix = "" if lang == languages[0] else f"{lang}/"
+        for stem in SCHOOL_PAGES:
+            url_path = f"{prefix}teach/{stem}/"
+            built = site_dir / url_path / "index.html"
+            if not built.is_file():
+                raise FileNotFoundError(f"{built}: the page teach/{stem} was not built; it is listed in "
+                                        f"teachpack.SCHOOL_PAGES, so it needs docs/{languages[0]}/teach/{stem}.md")
+            page_url = site_url + url_path
+            page_html = built.read_text(encoding="utf-8")
+            h1 = lxml_html.fromstring(page_html).xpath('//article//h1')
+            title = h1[0].text_content().replace("\u00b6", "").strip() if h1 else stem
+            body = article_html(page_html, page_url)
+            shown = format_date(date, lang)
+            licence = t("teachpack", "licence", lang).format(url=page_url, date=shown)
+            target = site_dir / folder(lang) / stem
+            written += _office(body, target, title=title, lang=lang, licence=licence, date=shown)
+            if stem != LETTER:
+                continue
+            for version in LETTER_VERSIONS:
+                try:
+                    heading, section = _section(body, version)
+                except ValueError as exc:
+                    raise ValueError(f"docs/{lang}/teach/{stem}.md: {exc}: each country version of the letter "
+                                     f"is a section with one of the ids {', '.join(LETTER_VERSIONS)}") from None
+                written += _office(section, target.with_name(f"{stem}-{version}"), title=f"{title} — {heading}",
+                                   lang=lang, licence=licence, date=shown)
     return written
 
 
@@ -390,6 +465,7 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
             deck_files, extras[(plan.lang, plan.stem)] = slide_files(site_dir, plan, site_url=site_url, date=date)
             files += deck_files
             written.append(site_dir / folder(plan.lang) / f"{plan.stem}-slides.html")
+    written += school_documents(site_dir, languages, site_url=site_url, date=date)
     sheets = print_sheets(base_url, site_dir, plans, browser=browser, site_url=site_url, date=date)
     for path in sheets:
         lang = path.parent.name
