@@ -180,6 +180,60 @@ def test_lint_rejects_timings_that_do_not_add_up(tmp_path):
         "docs/en/teach/lessons/l.md: activity timings add up to 35 min, duration_minutes is 45"]
 
 
+SHORT = """\
+---
+title: Short sessions
+description: Short sessions for the tests.
+---
+
+# Short sessions { #short-sessions }
+
+## Module 1 — One (25 min) { #m1-short }
+
+### Opening (2 min) { #m1-short-opening }
+
+### Starter (3 min) { #m1-short-starter }
+
+### Activity: a vote (15 min) { #m1-short-activity }
+
+### Close (2 min) { #m1-short-close }
+
+### Where to get help (3 min) { #m1-short-help }
+
+## Where to get help { #help }
+"""
+
+
+def test_lint_adds_up_the_short_sessions(tmp_path):
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON, "en/teach/short-sessions.md": SHORT})
+    assert checks.lint(docs, ["en"], SCHEMA) == []
+    docs = tree(tmp_path, {"en/teach/short-sessions.md": SHORT.replace("a vote (15 min)", "a vote (16 min)")})
+    assert checks.lint(docs, ["en"], SCHEMA) == [
+        "docs/en/teach/short-sessions.md: session m1-short: the parts' timings ('### ... (N min)') add up to "
+        "26 min, not 25"]
+
+
+def test_lint_wants_a_short_session_for_every_module_with_plans(tmp_path):
+    other = LESSON.replace("module: 1", "module: 2")
+    docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON, "en/teach/lessons/l2.md": other,
+                           "en/teach/short-sessions.md": SHORT})
+    assert checks.lint(docs, ["en"], SCHEMA) == [
+        "docs/en/teach/short-sessions.md: module 2 has lesson plans but no session '## ... { #m2-short }'"]
+
+
+def test_lint_reads_the_real_short_sessions_page(tmp_path):
+    """The check understands the page as written, in both languages: a part taken out of a real
+    session is found."""
+    for lang in ("en", "it"):
+        text = (ROOT / "docs" / lang / "teach" / "short-sessions.md").read_text(encoding="utf-8")
+        start = text.index("{ #m3-short-close }")
+        bad = text[:start].rsplit("(2 min)", 1)
+        docs = tree(tmp_path / lang, {f"{lang}/teach/short-sessions.md": "(0 min)".join(bad) + text[start:]})
+        assert checks.lint(docs, [lang], SCHEMA) == [
+            f"docs/{lang}/teach/short-sessions.md: session m3-short: the parts' timings ('### ... (N min)') "
+            "add up to 23 min, not 25"]
+
+
 def test_lint_rejects_a_quiz_without_feedback(tmp_path):
     docs = tree(tmp_path, {"en/teach/lessons/l.md": LESSON.replace('      feedback: "No."\n', "")})
     found = checks.lint(docs, ["en"], SCHEMA)

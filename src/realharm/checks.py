@@ -165,20 +165,52 @@ def front_matter_problems(page: Page, label: str, validator, *, lesson: bool, to
     return problems
 
 
+# The short sessions page (teach/short-sessions.md): one session per module, each a
+# "## ... { #m<N>-short }" section whose parts ("### ... (N min)") add up to SHORT_MINUTES.
+SHORT_SESSIONS = Path("teach/short-sessions.md")
+SHORT_MINUTES = 25
+SHORT_SESSION = re.compile(r"^##[ \t].*\{[ \t]*#m(?P<module>\d+)-short[ \t]*\}[ \t]*$", re.MULTILINE)
+SECTION = re.compile(r"^##[ \t]", re.MULTILINE)
+PART_MINUTES = re.compile(r"^###[ \t].*\((\d+)[ \t]*min\)", re.MULTILINE)
+
+
+def short_session_problems(body: str, label: str, modules: set[int]) -> list[str]:
+    """Every module of the lesson plans has a session, and each session's parts add up to
+    SHORT_MINUTES."""
+    problems = []
+    found = set()
+    for match in SHORT_SESSION.finditer(body):
+        module = int(match.group("module"))
+        found.add(module)
+        end = SECTION.search(body, match.end())
+        section = body[match.end():end.start() if end else len(body)]
+        minutes = [int(m) for m in PART_MINUTES.findall(section)]
+        if sum(minutes) != SHORT_MINUTES:
+            problems.append(f"{label}: session m{module}-short: the parts' timings ('### ... (N min)') add up to "
+                            f"{sum(minutes)} min, not {SHORT_MINUTES}")
+    for module in sorted(modules - found):
+        problems.append(f"{label}: module {module} has lesson plans but no session '## ... {{ #m{module}-short }}'")
+    return problems
+
+
 def lint(docs: Path, languages: list[str], schema_path: Path, *, today: date | None = None) -> list[str]:
     """Front matter of every page (lesson pages against the schema); quizzes, card sets and exit
-    tickets are well formed;
-    lesson plans' activity timings add up to duration_minutes."""
+    tickets are well formed; lesson plans' activity timings add up to duration_minutes, and the
+    short sessions' to 25."""
     today = today or date.today()
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     problems: list[str] = []
     for lang in languages:
         root = docs / lang
+        modules: set[int] = set()
+        short: tuple[str, str] | None = None
         for path in markdown_files(root):
             rel = path.relative_to(root)
             label = f"docs/{lang}/{rel.as_posix()}"
             page = Page.read(path)
+            if rel == SHORT_SESSIONS:
+                short = (page.body, label)
             found = front_matter_problems(page, label, validator, lesson=is_lesson(rel), today=today)
             problems += found
             for n, (line, block) in enumerate(page.quiz_blocks(), 1):
@@ -190,6 +222,8 @@ def lint(docs: Path, languages: list[str], schema_path: Path, *, today: date | N
             if found or not is_lesson(rel):
                 continue
             fm = page.front_matter
+            if fm.get("audience") == "educators" and isinstance(fm.get("module"), int):
+                modules.add(fm["module"])
             if fm.get("audience") == "educators":
                 minutes = page.activity_minutes()
                 if not minutes:
@@ -197,6 +231,8 @@ def lint(docs: Path, languages: list[str], schema_path: Path, *, today: date | N
                 elif isinstance(fm.get("duration_minutes"), int) and sum(minutes) != fm["duration_minutes"]:
                     problems.append(f"{label}: activity timings add up to {sum(minutes)} min, "
                                     f"duration_minutes is {fm['duration_minutes']}")
+        if short:
+            problems += short_session_problems(*short, modules)
     return problems
 
 
