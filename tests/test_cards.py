@@ -111,8 +111,11 @@ def test_the_audit_counts_card_sets_and_tickets_and_can_require_them(tmp_path, c
     assert len(required) == 1
     root = copy_project(tmp_path)
     plan = root / "docs/en/teach/lessons/m2-real-harm-11-13.md"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("!!! check", "!!! check\n    ```exit-ticket\n"
-                                                                         "    id: t\n    prompts: [\"Why?\"]\n    ```\n", 1),
+    # the plan without its own blocks, then one ticket: the audit must count exactly that
+    bare_plan = re.sub(r"^( *)```(?:cards|exit-ticket)\n.*?^\1```\n", "", plan.read_text(encoding="utf-8"),
+                       flags=re.M | re.S)
+    plan.write_text(bare_plan.replace("!!! check", "!!! check\n    ```exit-ticket\n"
+                                      "    id: t\n    prompts: [\"Why?\"]\n    ```\n", 1),
                     encoding="utf-8")
     main(["--root", str(root), "lesson-audit"])
     out = capsys.readouterr().out
