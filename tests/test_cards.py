@@ -105,8 +105,9 @@ def test_the_audit_counts_card_sets_and_tickets_and_can_require_them(tmp_path, c
     assert audit.audit_page(bare, "en")["card_sets"] == "0 + 0"
     rows = [("en", "teach/lessons/a.md", audit.audit_page(GOOD, "en")),
             ("en", "teach/lessons/b.md", audit.audit_page(bare, "en"))]
-    assert not [line for line in audit.failures(rows) if "card sets" in line]  # not required by default
-    required = [line for line in audit.failures(rows, {"cards"}) if "card sets" in line]
+    # every plan has its card sets now, so the audit requires them (with or without --require)
+    assert audit.failures(rows, {"cards"}) == audit.failures(rows)
+    required = [line for line in audit.failures(rows) if "card sets" in line]
     assert required == [line for line in required if line.startswith("docs/en/teach/lessons/b.md: card sets")]
     assert len(required) == 1
     root = copy_project(tmp_path)
@@ -117,9 +118,9 @@ def test_the_audit_counts_card_sets_and_tickets_and_can_require_them(tmp_path, c
     plan.write_text(bare_plan.replace("!!! check", "!!! check\n    ```exit-ticket\n"
                                       "    id: t\n    prompts: [\"Why?\"]\n    ```\n", 1),
                     encoding="utf-8")
-    main(["--root", str(root), "lesson-audit"])
+    assert main(["--root", str(root), "lesson-audit"]) == 1
     out = capsys.readouterr().out
-    assert re.search(r"^en \| m2-real-harm-11-13 \| .* \| 0 \+ 1$", out, re.M), out
+    assert re.search(r"^en \| m2-real-harm-11-13 \| .* \| 0 \+ 1 \|", out, re.M), out
     assert main(["--root", str(root), "lesson-audit", "--require", "cards"]) == 1
     assert "docs/en/teach/lessons/m2-real-harm-11-13.md: card sets + exit tickets is missing" in capsys.readouterr().out
 

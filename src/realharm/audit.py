@@ -38,11 +38,11 @@ PARTS = (
     Part("if_you_have_it", "if-you-have-it", True),
     Part("question_script", "question script", True),
     Part("handout_services", "handout services", True),
+    Part("card_sets", "card sets + exit tickets", True),
     # parts the curriculum does not have yet: printed, not required
     Part("differentiation", "differentiation", False),
     Part("country_boxes", "country boxes", False),
     Part("starter_revisited", "starter revisited", False),
-    Part("card_sets", "card sets + exit tickets", False),
 )
 # Parts that are not required yet but can be asked for with `lesson-audit --require NAME` (to
 # see which plans still lack them); a part becomes required for good, in the table and in
