@@ -95,6 +95,10 @@ def test_blocks_render_escaped_as_a_card_grid_and_a_ticket():
     ticket = cards.render_ticket(tickets[0], inline_markdown(), "it")
     assert "Biglietto d&#x27;uscita" in ticket and ticket.count('<span class="rh-ticket__line"></span>') == 4
     assert "<p>Finish the sentence: \"A deepfake is…\"</p>" in ticket
+    assert "(3 cards)" in grid
+    one = dict(sets[0], cards=sets[0]["cards"][:1])
+    assert "(1 card)" in cards.render_cards(one, inline_markdown(), "en")       # not "1 cards"
+    assert "(1 cartoncino)" in cards.render_cards(one, inline_markdown(), "it")
 
 
 # -- lesson audit ------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from pathlib import Path
 import yaml
 
 from .data import yaml_error
-from .ui import current_language, t
+from .ui import current_language, strings, t
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "data" / "schema"
 KINDS = ("scenario", "role", "statement", "term", "definition", "reason", "action", "step", "source",
@@ -145,7 +145,9 @@ def render_cards(block: dict, md=None, lang: str | None = None) -> str:
     esc = html.escape
     bid = esc(block["id"])
     n = len(block["cards"])
-    count = t("cards", "count", lang).format(n=n)
+    # "1 card", "2 cards": a language may give the singular as `count_one`
+    section = strings(lang)["cards"]
+    count = section.get("count_one" if n == 1 else "count", section["count"]).format(n=n)
     out = [f'<figure class="rh-cards" id="cards-{bid}" data-rh-cards="{bid}" data-kind="{esc(block["kind"])}">',
            f'<figcaption class="rh-cards__title"><strong>{esc(block["title"])}</strong> '
            f'<span class="rh-cards__count">({esc(count)})</span></figcaption>',
