@@ -248,16 +248,16 @@ def on_page_context(context, page, config, nav):
         shown = [alt for alt in config.extra["alternate"] if alt.get("lang") not in hidden]
         config.extra["alternate"] = shown
         config.extra.alternate = shown
-    context["rh_pdf"] = pdf_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
     from realharm.teachpack import pack_link, print_links, slides_link
 
-    context["rh_pack"] = pack_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
-    context["rh_slides"] = slides_link(getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config))
+    src, lang = getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config)
+    context["rh_pdf"] = pdf_link(src, lang)
+    context["rh_pack"] = pack_link(src, lang)
+    context["rh_slides"] = slides_link(src, lang)
     # the card pack and exit-ticket sheet of a plan with those blocks (not on a page shown in
     # place of a translation: the files are made from each language's own page)
     context["rh_prints"] = [] if page.meta.get("rh_fallback") else [
-        (config.extra["ui"][key], path) for key, path in print_links(
-            getattr(page.file, "norm_src_uri", page.file.src_uri), _language(page, config), page.markdown or "")]
+        (config.extra["ui"][key], path) for key, path in print_links(src, lang, page.markdown or "")]
     return context
 
 

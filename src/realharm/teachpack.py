@@ -71,6 +71,8 @@ def slides_link(src_uri: str, lang: str) -> str | None:
     """The browser slides of a lesson plan (by its language-less source path), or None."""
     pack = pack_link(src_uri, lang)
     return pack.replace("-teacher-pack.zip", "-slides.html") if pack else None
+
+
 CARDS, TICKETS = "cards", "exit-tickets"
 
 
