@@ -231,10 +231,12 @@ def test_move_translations_runs_again_after_new_inline_entries(tmp_path):
 
 def _merged(root: Path) -> str:
     data = root / "data"
-    dataset = load_dataset(data, ["en", "it"], label_root=root)
-    terms = glossary.load(data / "glossary.yaml", ["en", "it"])
+    # every language with texts in data/i18n/, English first
+    langs = ["en"] + sorted(p.name for p in (data / "i18n").iterdir() if p.is_dir())
+    dataset = load_dataset(data, langs, label_root=root)
+    terms = glossary.load(data / "glossary.yaml", langs)
     curriculum, _ = validate.curriculum_problems(data / "curriculum.yaml", "data/curriculum.yaml", data / "schema",
-                                                 date(2026, 12, 6), ["en", "it"])
+                                                 date(2026, 12, 6), langs)
     dump = json.dumps([dataset.places, dataset.services, dataset.laws, terms, curriculum], sort_keys=True, default=str)
     return hashlib.sha256(dump.encode()).hexdigest()
 

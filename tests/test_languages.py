@@ -163,7 +163,9 @@ def test_new_language_scaffolds_and_builds_with_one_page_translated(tmp_path):
     from realharm import render
     from realharm.data import load_dataset
 
-    dataset = load_dataset(root / "data", ["en", "it", "nl"], label_root=root)
+    from realharm.project import Project
+
+    dataset = load_dataset(root / "data", Project(root).languages(), label_root=root)
     block = render.service_block(next(s for s in dataset.services["IT"]["services"] if s["id"] == "it-112"), "nl")
     assert "- **" in block and "Iedereen in Italië, bij direct gevaar." in block
     assert '<span lang="en" dir="ltr">The European emergency number' in block
