@@ -16,6 +16,7 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
     "services": ("country",), "law": ("jurisdiction",), "finder": (), "laws-table": (),
     "law-changes": (), "modules": (), "lessons": (), "curriculum-map": (), "glossary": (),
     "translations": (), "repository": (), "open-data": (), "handout-help": (),
+    "quick-help": (),
 }
 # Arguments a marker may also take: law level=3 puts its headings under a section's h2;
 # law-changes latest=N keeps the N newest steps, base=law/ links from a page outside law/;

@@ -210,6 +210,26 @@ def render_finder(dataset: Dataset, *, lang: str) -> str:
                       _all_service_cards(dataset, codes, lang)])
 
 
+def quick_countries(dataset: Dataset, lang: str) -> list[str]:
+    """The countries a language's home page offers in one tap: its lead countries for services
+    (else for handouts), those with services."""
+    try:
+        first = _lead(lang, "services") or tuple(setting(lang, "lead.handouts") or ())
+    except (KeyError, TypeError):
+        first = ()
+    return [c for c in first if c in dataset.services and c != "INT"]
+
+
+def render_quick_help(dataset: Dataset, *, lang: str, base: str = "help/") -> str:
+    """The home page's shortcut to the help finder: one link per lead country, opening the finder
+    with that country chosen (its anchor is the country's heading in the list of every service,
+    so that without scripts the link lands on that country's services), then "another country"."""
+    links = [f"[{_m(lang, 'finder.in_country', place=dataset.place_name(c, lang))}]({base}finder.md#country-{c.lower()})"
+             "{ .md-button }" for c in quick_countries(dataset, lang)]
+    links.append(f"[{_m(lang, 'finder.other_country')}]({base}finder.md#finder){{ .md-button }}")
+    return '<p class="rh-quick-help" markdown="1">' + "\n".join(links) + "</p>"
+
+
 def _all_service_cards(dataset: Dataset, codes: list[str], lang: str) -> str:
     """Every service card, grouped by country, in <noscript>: shown when scripts do not run; with
     scripts, the browser keeps it as text, from which the finder takes the cards that fit (the
@@ -454,6 +474,7 @@ def renderers(dataset: Dataset, docs=None, curriculum: dict | None = None) -> di
         "lessons": partial(render_lessons, docs),
         "services": partial(render_services, dataset),
         "finder": partial(render_finder, dataset),
+        "quick-help": partial(render_quick_help, dataset),
         "laws-table": partial(render_laws_table, dataset),
         "law": partial(render_law, dataset),
         "law-changes": partial(render_law_changes, dataset),
