@@ -186,6 +186,10 @@ def render_finder(dataset: Dataset, *, lang: str) -> str:
                        for k in SITUATIONS)
     age_opts = "".join(f'<option value="{k}">{html.escape(s("services.ages." + k))}</option>'
                        for k in ("under18", "adult"))
+    # one tap for each age and situation, once the country is chosen (the script shows them)
+    quick = "".join(f'<li><button type="button" class="md-button" data-age="{a}" data-situation="{k}">'
+                    f'{html.escape(s(f"finder.quick.{a}_{k}"))}</button></li>'
+                    for a in ("under18", "adult") for k in SITUATIONS)
     form = f"""<form class="rh-finder rh-js-only" id="rh-finder" aria-describedby="rh-finder-note">
 <fieldset><legend>{html.escape(s('finder.legend'))}</legend>
 <p><label for="rh-country">{html.escape(s('finder.country'))}</label><br>
@@ -196,6 +200,10 @@ def render_finder(dataset: Dataset, *, lang: str) -> str:
 <select id="rh-situation" name="situation">{sit_opts}</select></p>
 <p><button type="submit" class="md-button md-button--primary">{html.escape(s('finder.show'))}</button></p>
 </fieldset>
+<div class="rh-finder__quick" id="rh-finder-quick" hidden>
+<p id="rh-finder-quick-title">{html.escape(s('finder.quick_title'))}</p>
+<ul aria-labelledby="rh-finder-quick-title">{quick}</ul>
+</div>
 <p id="rh-finder-note" class="rh-finder__note">{html.escape(s('finder.nothing_sent'))}</p>
 </form>
 <section id="rh-finder-results" class="rh-finder__results" hidden tabindex="-1" aria-labelledby="rh-finder-results-title">

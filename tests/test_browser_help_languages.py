@@ -1,0 +1,78 @@
+"""Get help in every language, in the browser: a person on a phone in Italy who has chosen her
+language reaches the services for "under 18, an image was shared, Italy" in two taps from her
+language's home page, and everything she reads on the way is in that language."""
+
+from __future__ import annotations
+
+import pytest
+
+from realharm import render, ui
+from realharm.data import load_dataset
+from realharm.project import Project
+from support import PHONE_AND_DESKTOP, ROOT, tap_centre
+
+pytestmark = pytest.mark.browser
+
+PROJECT = Project(ROOT)
+LANGS = PROJECT.languages()
+
+
+def _ui(lang: str, path: str) -> str:
+    return ui.setting(lang, path)
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(ROOT / "data", LANGS, label_root=ROOT)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_phone_in_italy_reaches_the_services_for_an_under_18_in_two_taps(browser, base_url, dataset, lang):
+    wanted = render.finder_services(dataset, country="IT", age="under18", situation="shared")
+    assert wanted, "Italy has services for an under-18 whose image was shared"
+    context = browser.new_context(**PHONE_AND_DESKTOP["phone"])
+    try:
+        page = context.new_page()
+        home = base_url + ("" if lang == LANGS[0] else f"{lang}/")
+        page.goto(home, wait_until="networkidle")
+        assert page.get_attribute("html", "lang") == lang
+        # tap 1: the home page's shortcut to the finder, with Italy chosen
+        link = page.locator('a.md-button[href$="finder/#country-it"]')
+        assert link.count() == 1, "the home page offers Italy in one tap"
+        assert link.inner_text().strip() == _ui(lang, "finder.in_country").format(
+            place=dataset.place_name("IT", lang))
+        link.scroll_into_view_if_needed()
+        tap_centre(page, 'a.md-button[href$="finder/#country-it"]')
+        page.wait_for_url("**/help/finder/#country-it")
+        page.wait_for_load_state("networkidle")
+        assert page.get_attribute("html", "lang") == lang
+        assert page.input_value("#rh-country") == "IT"
+        button = '#rh-finder-quick button[data-age="under18"][data-situation="shared"]'
+        page.locator(button).wait_for(state="visible")
+        assert page.locator(button).inner_text().strip() == _ui(lang, "finder.quick.under18_shared")
+        # tap 2: "under 18, an image was made or shared"
+        page.locator(button).scroll_into_view_if_needed()
+        tap_centre(page, button)
+        page.locator("#rh-finder-results").wait_for(state="visible")
+        shown = page.eval_on_selector_all("#rh-finder-list > li", "items => items.map(i => i.dataset.id)")
+        assert sorted(shown) == sorted(wanted)
+        title = page.inner_text("#rh-finder-results-title").strip()
+        assert title == _ui(lang, "finder.results")
+    finally:
+        context.close()
+
+
+def test_the_quick_choices_stay_hidden_until_a_country_is_chosen(browser, base_url):
+    """Without a country, the six quick choices would show services of no country: hidden."""
+    context = browser.new_context(**PHONE_AND_DESKTOP["phone"])
+    try:
+        page = context.new_page()
+        page.goto(base_url + "help/finder/", wait_until="networkidle")
+        assert page.locator("#rh-finder-quick").is_hidden()
+        page.select_option("#rh-country", "GB")
+        assert page.locator("#rh-finder-quick").is_visible()
+        page = context.new_page()
+        page.goto(base_url + "help/finder/#country-zz", wait_until="networkidle")  # no such country
+        assert page.input_value("#rh-country") == "" and page.locator("#rh-finder-quick").is_hidden()
+    finally:
+        context.close()
