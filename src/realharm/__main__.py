@@ -18,6 +18,9 @@
   lesson-audit  the safeguarding parts every lesson plan must have, per plan and language (a table);
                 fails when a required part is missing (--require cards: also when a plan has no
                 structured card set)
+  carry-over    every phone number, address, date and legal reference of an English page or data
+                text missing from its translation, for every language (also those whose pages are
+                adapted, carry_over: false); `make check` fails on those of the others
   render-diff   OLD_SITE NEW_SITE: every page whose main content differs between two builds
   style         every hit of the style rules (terms table, quotes, ISO dates, "no date", English
                 left in a page), per language, from the `style:` block of data/ui/<code>.yaml;
@@ -59,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     lesson_audit.add_argument("--require", action="append", default=[], choices=["cards"],
                               help="also fail when a plan lacks this part, not required yet "
                                    "(cards: at least one ```cards block)")
+    sub.add_parser("carry-over", help="numbers, addresses, dates and legal references missing from translations")
     sub.add_parser("translations", help="translation status of every page (fails if a published language lacks its minimum set)")
     style_cmd = sub.add_parser("style", help="every hit of each language's style rules (a report)")
     style_cmd.add_argument("--lang", default=None, help="one language only")
@@ -174,6 +178,12 @@ Read TRANSLATING.md for the details.""")
                   f"translated, {counts['outdated']} outdated, {counts['missing']} not translated; "
                   f"data texts {done} of {total} translated")
         problems += translations.minimum_set_problems(project.root, settings)
+    if args.command == "carry-over":
+        from . import invariants
+
+        print("\n".join(invariants.page_problems(project.docs, [languages[0]], also=languages[1:])
+                        + invariants.data_problems(project.data, languages)) or "(none)")
+        return 0
     if args.command == "lesson-audit":
         from . import audit
 
@@ -207,6 +217,17 @@ Read TRANSLATING.md for the details.""")
         problems += checks.parity(project.docs, languages, skip, structure=False)  # the rest: in content()
         problems += checks.links(project.docs, languages)
         problems += checks.terminology(project.docs, languages)
+        # numbers, addresses, dates and legal references carried over into each translation
+        from . import invariants
+
+        problems += invariants.page_problems(project.docs, languages)
+        problems += invariants.data_problems(project.data, languages)
+        adapted = [lang for lang in languages[1:] if not invariants.carries_over(lang)]
+        if adapted:
+            count = len(invariants.page_problems(project.docs, [languages[0]], also=adapted))
+            print(f"carry-over: not checked for {', '.join(adapted)} (carry_over: false, pages adapted rather than "
+                  f"translated): {count} difference(s) from English; list them with "
+                  f"`python -m realharm carry-over`", file=sys.stderr)
         if not found.problems:
             from . import style
 

@@ -114,6 +114,8 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
     lines = [f"{heading} <bdi>{md_text(service['name'])}</bdi> {{ #{service['id']} }}", ""]
     ages = ", ".join(s(f"services.ages.{a}") for a in service["ages"])
     lines += [f"*{s('services.kinds.' + service['kind'])} · {ages}*", ""]
+    if answers_in(service, lang):
+        lines += [f'<p class="rh-answers-in" markdown="span">**{s("services.answers_in", language=_lang_name(lang, lang))}**</p>', ""]
     lines += [_tx(service["does"], lang), ""]
     lines.append(f"- **{s('services.for')}:** {_tx(service['for'], lang)}")
     phone = service.get("phone")
@@ -147,12 +149,24 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
     return "\n".join(lines)
 
 
+def answers_in(service: dict, lang: str) -> bool:
+    """Does the service say it answers in the reader's language, besides its own (the first it
+    lists)? Said on its card, and such services come first."""
+    spoken = service.get("languages") or []
+    return lang in spoken[1:]
+
+
+def reader_first(services: list[dict], lang: str) -> list[dict]:
+    """Services answering in the reader's language first, the others after, each in data order."""
+    return sorted(services, key=lambda svc: not answers_in(svc, lang))
+
+
 def render_services(dataset: Dataset, *, lang: str, country: str) -> str:
     """A directory page's services, one h2 each, under the page's h1."""
     doc = dataset.services.get(country.upper())
     if doc is None:
         raise KeyError(f"no services data for country {country!r}")
-    return "\n".join(service_block(svc, lang, heading="##") for svc in doc["services"])
+    return "\n".join(service_block(svc, lang, heading="##") for svc in reader_first(doc["services"], lang))
 
 
 # ── help finder ─────────────────────────────────────────────────────────────
@@ -167,11 +181,12 @@ def matches(service: dict, *, age: str, situation: str) -> bool:
     return situation in service["situations"] or (age == "under18" and "minor" in service["situations"])
 
 
-def finder_services(dataset: Dataset, *, country: str, age: str, situation: str) -> list[str]:
-    """Ids of the services the finder shows for a choice: the country's, then international ones."""
+def finder_services(dataset: Dataset, *, country: str, age: str, situation: str, lang: str = "") -> list[str]:
+    """Ids of the services the finder shows for a choice, in its order: the country's, then
+    international ones, each with those answering in the reader's language first."""
     found = []
     for code in (country.upper(), "INT"):
-        for svc in dataset.services.get(code, {}).get("services", []):
+        for svc in reader_first(dataset.services.get(code, {}).get("services", []), lang):
             if matches(svc, age=age, situation=situation):
                 found.append(svc["id"])
     return found
@@ -246,7 +261,7 @@ def _all_service_cards(dataset: Dataset, codes: list[str], lang: str) -> str:
     parts = [f"## {_m(lang, 'finder.all_services')} {{ #all-services }}", ""]
     for code in codes:
         parts += [f"### {md_text(dataset.place_name(code, lang))} {{ #country-{code.lower()} }}", ""]
-        for svc in dataset.services[code]["services"]:
+        for svc in reader_first(dataset.services[code]["services"], lang):
             attrs = (f'class="rh-service" data-id="{svc["id"]}" data-country="{code}" '
                      f'data-ages="{" ".join(svc["ages"])}" data-situations="{" ".join(svc["situations"])}"')
             parts += [f"<div {attrs} markdown>", "", service_block(svc, lang, heading="####"), "</div>", ""]
