@@ -4,7 +4,8 @@
   check         what the build checks (data, glossary, front matter, quizzes, data markers, and the
                 ids, markers, boxes and quizzes of translated pages against English), then shared
                 front matter of translations, links and terminology; no build
-  readability   words, sentences and readability of every learner page; fails on a missed target
+  readability   words, sentences and readability of every learner page and of each language's Get help
+                pages (its minimum set); fails on a missed target (`make check` checks the Get help pages)
   new-language  CODE: start a new language (its settings file) and print the next steps
   move-translations  move every text in another language than English from the English data
                 files into data/i18n/<lang>/ (safe to run again)
@@ -193,7 +194,7 @@ Read TRANSLATING.md for the details.""")
     if args.command == "readability":
         from . import readability
 
-        scores = readability.learner_scores(project.docs, languages)
+        scores = readability.learner_scores(project.docs, languages) + readability.help_scores(project.docs, languages)
         print(readability.table(scores))
         problems += readability.failures(scores)
     if args.command == "validate":
@@ -222,6 +223,10 @@ Read TRANSLATING.md for the details.""")
 
         problems += invariants.page_problems(project.docs, languages)
         problems += invariants.data_problems(project.data, languages)
+        # the Get help pages of every language: the readability its settings name
+        from . import readability
+
+        problems += readability.failures(readability.help_scores(project.docs, languages))
         adapted = [lang for lang in languages[1:] if not invariants.carries_over(lang)]
         if adapted:
             count = len(invariants.page_problems(project.docs, [languages[0]], also=adapted))

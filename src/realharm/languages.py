@@ -27,7 +27,7 @@ REQUIRED: list[tuple[str, tuple[type, ...], str]] = [
     ("quick_exit_url", (str,), "the address of a neutral local site (weather, news)"),
     ("search.lang", (str,), "a search language code, or en"),
     ("search.separator", (str, type(None)), "a regular expression, or null"),
-    ("readability.metric", (str,), "fk_grade, gulpease or none"),
+    ("readability.metric", (str,), "a measure of readability.METRICS (see data/ui/en.yaml), or none"),
     ("readability.target", (int, float, type(None)), "a number, or null with metric none"),
     ("avoid", (dict,), "words to avoid and what to use instead, or {}"),
     ("lead.services", (list,), "country codes listed first, or []"),
@@ -39,7 +39,9 @@ REQUIRED: list[tuple[str, tuple[type, ...], str]] = [
     ("interface", (dict,), "the buttons and texts of the page frame"),
     ("style", (dict,), "the style rules the checks read (see style/en.md)"),
 ]
-METRICS = {"fk_grade": "<=", "gulpease": ">=", "none": None}
+# readability measures (src/realharm/readability.py): is a page easier below or above the target?
+METRICS = {"fk_grade": "<=", "gulpease": ">=", "fernandez_huerta": ">=", "wiener_sachtextformel": "<=",
+           "flesch_reading_ease": ">=", "median_sentence_words": "<=", "none": None}
 
 
 class LanguageError(Exception):
@@ -101,7 +103,7 @@ def problems(root: Path, languages: list[str]) -> list[str]:
             out.append(f"{label}: field language.direction: {direction!r} is not right; write ltr or rtl")
         metric = (doc.get("readability") or {}).get("metric") if isinstance(doc.get("readability"), dict) else None
         if metric is not None and metric not in METRICS:
-            out.append(f"{label}: field readability.metric: {metric!r} is not right; write fk_grade, gulpease or none")
+            out.append(f"{label}: field readability.metric: {metric!r} is not right; write one of {', '.join(METRICS)}")
         if isinstance(doc.get("style"), dict):
             from .style import settings_problems
 
@@ -212,8 +214,8 @@ def scaffold(root: Path, code: str, default: str = "en") -> Path:
         f"  lang: {code if code in LUNR_LANGUAGES else 'en'}",
         "  separator: null",
         "readability:",
-        "  metric: none               # or fk_grade / gulpease, with the content guide's target",
-        "  target: null",
+        "  metric: median_sentence_words  # or the formula textstat has for your language (see data/ui/en.yaml)",
+        "  target: 15",
         "avoid: {}                    # words to avoid in your language: 'word': what to use instead",
         "lead:",
         "  services: []               # codes of data/places.yaml listed first, e.g. [NL]",

