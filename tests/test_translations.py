@@ -75,3 +75,47 @@ def test_translations_command_fails_when_a_published_language_lacks_its_minimum_
     out = capsys.readouterr().out
     assert f"docs/it/{minimum[-1]}: not translated yet, and data/ui/it.yaml publishes it" in out
     assert "Italiano (it): 3 of 5 pages translated, 0 outdated, 2 not translated" in out
+
+
+# ── a published translation records both passes of each file ──
+def _settings(passes, published=True, carry_over=True):
+    lang = {"language": {"published": published, "minimum_set": ["index.md", "help/index.md"]}, "passes": passes}
+    if not carry_over:
+        lang["carry_over"] = False
+    return {"en": {"language": {"published": True, "minimum_set": ["index.md"]}}, "ro": lang}
+
+
+def _both(first="2026-12-05", second="2026-12-06"):
+    from datetime import date
+
+    return {"first": date.fromisoformat(first), "second": date.fromisoformat(second)}
+
+
+def test_a_published_translation_records_both_passes_of_each_file(tmp_path):
+    from datetime import date
+
+    from realharm.translations import passes_problems
+
+    (tmp_path / "data" / "i18n" / "ro").mkdir(parents=True)
+    (tmp_path / "data" / "i18n" / "ro" / "services.yaml").write_text('it-112:\n  for: "Oricine"\n', encoding="utf-8")
+    (tmp_path / "data" / "i18n" / "ro" / "laws.yaml").write_text("# comments only\n", encoding="utf-8")
+    today = date(2026, 12, 6)
+    full = {"index.md": _both(), "help/index.md": _both(), "data/ui/ro.yaml": _both(),
+            "data/i18n/ro/services.yaml": _both()}
+    assert passes_problems(tmp_path, _settings(full), today) == []
+    # not yet published, or adapted rather than translated: not held to it
+    assert passes_problems(tmp_path, _settings(None, published=False), today) == []
+    assert passes_problems(tmp_path, _settings(None, carry_over=False), today) == []
+    assert passes_problems(tmp_path, _settings(None), today) == [
+        "data/ui/ro.yaml: field passes: missing; record the date of both passes of each translated file "
+        "(e.g. index.md: {first: 2026-12-06, second: 2026-12-06}), see TRANSLATING.md"]
+    bad = {**full, "help/index.md": {"first": date(2026, 12, 5)},
+           "data/i18n/ro/services.yaml": _both("2026-12-06", "2026-12-01"),
+           "data/ui/ro.yaml": _both("2026-12-05", "2026-12-07")}
+    del bad["index.md"]
+    assert passes_problems(tmp_path, _settings(bad), today) == [
+        "data/ui/ro.yaml: field passes.index.md: missing; write {first: <date>, second: <date>}",
+        "data/ui/ro.yaml: field passes.help/index.md: second None is not a date; write it as 2026-12-06",
+        "data/ui/ro.yaml: field passes.data/ui/ro.yaml: second 2026-12-07 is after today; write the day the pass was done",
+        "data/ui/ro.yaml: field passes.data/i18n/ro/services.yaml: the second pass (2026-12-01) is before the first (2026-12-06)",
+    ]

@@ -91,6 +91,57 @@ def minimum_set_problems(root: Path, settings: dict[str, dict]) -> list[str]:
     return out
 
 
+def passes_problems(root: Path, settings: dict[str, dict], today) -> list[str]:
+    """A published translation records the date of both passes (the translator's, then an
+    independent reader's) of each page of its minimum set, of its interface file and of its data
+    texts: `passes:` in data/ui/<code>.yaml, one line per file, {first: date, second: date}, no
+    names. A language whose pages are adapted rather than translated (carry_over: false) is not held
+    to it."""
+    from datetime import date as Date
+
+    default = next(iter(settings))
+    out = []
+    for lang, s in list(settings.items())[1:]:
+        if not s["language"]["published"] or s.get("carry_over", True) is False:
+            continue
+        label = f"data/ui/{lang}.yaml: field passes"
+        record = s.get("passes")
+        if not isinstance(record, dict):
+            out.append(f"{label}: missing; record the date of both passes of each translated file "
+                       f"(e.g. index.md: {{first: 2026-12-06, second: 2026-12-06}}), see TRANSLATING.md")
+            continue
+        files = list(s["language"]["minimum_set"]) + [f"data/ui/{lang}.yaml"]
+        files += [f"data/i18n/{lang}/{p.name}" for p in sorted((root / "data" / "i18n" / lang).glob("*.yaml"))
+                  if _has_texts(p)]
+        for name in files:
+            dates = record.get(name)
+            if not isinstance(dates, dict):
+                out.append(f"{label}.{name}: missing; write {{first: <date>, second: <date>}}")
+                continue
+            when = {}
+            for key in ("first", "second"):
+                value = dates.get(key)
+                try:
+                    when[key] = value if isinstance(value, Date) else Date.fromisoformat(str(value))
+                except ValueError:
+                    out.append(f"{label}.{name}: {key} {value!r} is not a date; write it as 2026-12-06")
+                    continue
+                if when[key] > today:
+                    out.append(f"{label}.{name}: {key} {when[key]} is after today; write the day the pass was done")
+            if len(when) == 2 and when["second"] < when["first"]:
+                out.append(f"{label}.{name}: the second pass ({when['second']}) is before the first ({when['first']})")
+    return out
+
+
+def _has_texts(path: Path) -> bool:
+    import yaml
+
+    try:
+        return bool(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError:
+        return False  # reported by the data checks
+
+
 def unpublished(root: Path, settings: dict[str, dict]) -> set[str]:
     """Languages left out of the switcher and the sitemap: not published, or minimum set not translated."""
     default = next(iter(settings))

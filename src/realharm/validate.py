@@ -141,10 +141,11 @@ def content(project: Project, languages: list[str], *, when: date | None = None)
     found = language_settings.problems(project.root, languages)
     result.problems += found
     if not found:
-        from .translations import minimum_set_problems
+        from .translations import minimum_set_problems, passes_problems
 
         settings = language_settings.load(project.root, languages)
         result.problems += minimum_set_problems(project.root, settings)
+        result.problems += passes_problems(project.root, settings, when)
         from .style import admonition_problems, guide_problems
 
         result.problems += guide_problems(project.root, settings)
