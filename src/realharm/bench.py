@@ -287,9 +287,14 @@ BUDGET_LANGUAGES_RATIO = 3.0
 BUILD_INPUTS = ("mkdocs.yml", "docs", "data", "overrides", "src", "style")
 
 
-def project_copy(root: Path, dest: Path, languages: tuple[str, ...] = ()) -> Project:
+FIRST_EDITION = ("en", "it")
+
+
+def project_copy(root: Path, dest: Path, languages: tuple[str, ...] = (), only: tuple[str, ...] = ()) -> Project:
     """A copy of what the build reads; with ``languages`` started in it (their settings files from
-    `new-language`, and their minimum set of pages: the English page with its first heading changed)."""
+    `new-language`, and their minimum set of pages: the English page with its first heading
+    changed) when the project does not have them yet; with ``only``, the other languages removed
+    (their settings, pages, data texts and style guides)."""
     import re
 
     from . import languages as language_settings
@@ -299,26 +304,34 @@ def project_copy(root: Path, dest: Path, languages: tuple[str, ...] = ()) -> Pro
         src = root / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
     copy = Project(dest)
+    for code in copy.languages() if only else ():
+        if code not in only:
+            (dest / "data" / "ui" / f"{code}.yaml").unlink()
+            (dest / "style" / f"{code}.md").unlink(missing_ok=True)
+            for folder in (dest / "docs" / code, dest / "data" / "i18n" / code):
+                shutil.rmtree(folder, ignore_errors=True)
     default = copy.default_language()
     for code in languages:
-        if code in copy.languages():
-            continue
-        language_settings.scaffold(dest, code, default)
+        if code not in copy.languages():
+            language_settings.scaffold(dest, code, default)
         for rel in copy.settings()[code]["language"]["minimum_set"]:
             english = (dest / "docs" / default / rel).read_text(encoding="utf-8")
             target = dest / "docs" / code / rel
+            if target.is_file():
+                continue  # translated already
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(re.sub(r"^(#{1,6} )", rf"\g<1>({code}) ", english, count=1, flags=re.M), encoding="utf-8")
     return copy
 
 
 def language_scaling(root: Path, runs: int = 3) -> dict:
-    """Side by side, in copies of the project made the same way: the strict build of today's
-    languages, and of the same project with MORE_LANGUAGES added; the median of `runs` builds of
+    """Side by side, in copies of the project made the same way: the strict build of the first
+    edition's two languages (the others removed), and of the project with the ten languages
+    (MORE_LANGUAGES started in it where the project lacks them); the median of `runs` builds of
     each, alternating. Returns the median clock and processor seconds of each ("today", "ten",
     each a (clock, processor) pair) and the search index sizes with ten ("sizes")."""
     with tempfile.TemporaryDirectory() as tmp:
-        today = project_copy(root, Path(tmp) / "today")
+        today = project_copy(root, Path(tmp) / "today", only=FIRST_EDITION)
         ten = project_copy(root, Path(tmp) / "ten", MORE_LANGUAGES)
         times: dict[str, list[tuple[float, float]]] = {"today": [], "ten": []}
         for n in range(runs):
@@ -336,7 +349,7 @@ def print_language_scaling(root: Path, runs: int = 3) -> float:
     found = language_scaling(root, runs)
     (today, today_cpu), (ten, ten_cpu), sizes = found["today"], found["ten"], found["sizes"]
     ratio = ten_cpu / today_cpu
-    langs = Project(root).languages()
+    langs = FIRST_EDITION
     print(f"languages: strict build of {'+'.join(langs)} {today:.1f} s ({today_cpu:.1f} s processor); with "
           f"{len(sizes)} languages ({'+'.join(sizes)}) {ten:.1f} s ({ten_cpu:.1f} s processor): {ratio:.1f}x in "
           f"processor time, {ten / today:.1f}x on the clock (budget {BUDGET_LANGUAGES_RATIO:.0f}x: "
