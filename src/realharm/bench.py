@@ -42,12 +42,14 @@ PAGES = {  # template -> page path (without language prefix)
     "lesson plan": "teach/lessons/m1-synthetic-media-11-13/",
     "law (one country)": "law/it/",
     "law comparison": "law/compare/",
+    "get help": "help/",
     "help finder": "help/finder/",
     "help directory": "help/directory/it/",
     "glossary": "glossary/",
     "404": "404.html",
 }
-LESSON_TEMPLATES = ("lesson plan", "learner page")  # "a lesson page" of the budget
+LESSON_TEMPLATES = ("lesson plan", "learner page")
+HELP_TEMPLATES = ("get help", "help finder")  # measured in every language; the rest in English and Italian  # "a lesson page" of the budget
 BUDGET_FIRST_KB = 90
 BUDGET_REPEAT_KB = 15
 BUDGET_BUILD_S = 15
@@ -138,6 +140,8 @@ def targets(languages: list[str], site: Path) -> list[tuple[str, str, str]]:
         for template, path in PAGES.items():
             if path.endswith(".html") and not (site / prefix / path).is_file():
                 continue
+            if lang not in FIRST_EDITION and template not in HELP_TEMPLATES:
+                continue  # the Get help languages: their Get help pages
             out.append((template, lang, prefix + path))
     return out
 
