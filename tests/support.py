@@ -218,6 +218,11 @@ def rtl_project(tmp_path: Path) -> Path:
     import shutil
 
     root = copy_project(tmp_path)
+    # the project's own Arabic set aside: this copy starts Arabic afresh, as a new translator would
+    (root / "data" / "ui" / "ar.yaml").unlink(missing_ok=True)
+    (root / "style" / "ar.md").unlink(missing_ok=True)
+    for folder in (root / "docs" / "ar", root / "data" / "i18n" / "ar"):
+        shutil.rmtree(folder, ignore_errors=True)
     made = subprocess.run([sys.executable, "-m", "realharm", "--root", str(root), "new-language", "ar"],
                           capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(root / "src")})
     assert made.returncode == 0, made.stdout + made.stderr
