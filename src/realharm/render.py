@@ -61,6 +61,15 @@ def _tcell(value: dict | None, lang: str) -> str:
     return f'<span lang="en" dir="ltr">{text}</span>' if _fallback(value, lang) else text
 
 
+def _colon(lang: str) -> str:
+    """The colon after a label as the language writes it (style.colon: French puts a no-break
+    space before it), ":" by default."""
+    try:
+        return (setting(lang, "style") or {}).get("colon") or ":"
+    except KeyError:
+        return ":"
+
+
 def _lang_name(code: str, lang: str) -> str:
     try:
         name = Locale.parse(lang).languages.get(code)
@@ -117,7 +126,7 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
     if answers_in(service, lang):
         lines += [f'<p class="rh-answers-in" markdown="span">**{s("services.answers_in", language=_lang_name(lang, lang))}**</p>', ""]
     lines += [_tx(service["does"], lang), ""]
-    lines.append(f"- **{s('services.for')}:** {_tx(service['for'], lang)}")
+    lines.append(f"- **{s('services.for')}{_colon(lang)}** {_tx(service['for'], lang)}")
     phone = service.get("phone")
     if phone:
         bits = []
@@ -128,19 +137,19 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
         elif phone.get("international"):
             bits.append(f"{s('services.from_abroad')}: [{md_text(phone['international'])}]"
                         f"({_tel(phone['international'])})")
-        lines.append(f"- **{s('services.phone')}:** " + " · ".join(bits))
+        lines.append(f"- **{s('services.phone')}{_colon(lang)}** " + " · ".join(bits))
     url = href(service["url"], where("url"))
     website = f"<{url}>" if url.lower().startswith(("https://", "http://")) else f"[{md_text(url)}]({url})"
-    lines.append(f"- **{s('services.website')}:** {website}")
+    lines.append(f"- **{s('services.website')}{_colon(lang)}** {website}")
     if service.get("hours"):
-        lines.append(f"- **{s('services.hours')}:** {_tx(service['hours'], lang)}")
+        lines.append(f"- **{s('services.hours')}{_colon(lang)}** {_tx(service['hours'], lang)}")
     if service.get("languages"):
         names = ", ".join(md_text(_lang_name(code, lang)) for code in service["languages"])
-        lines.append(f"- **{s('services.languages')}:** {names}")
+        lines.append(f"- **{s('services.languages')}{_colon(lang)}** {names}")
     if service.get("cost"):
-        lines.append(f"- **{s('services.cost')}:** {_tx(service['cost'], lang)}")
+        lines.append(f"- **{s('services.cost')}{_colon(lang)}** {_tx(service['cost'], lang)}")
     if service.get("notes"):
-        lines.append(f"- **{s('services.notes')}:** {_tx(service['notes'], lang)}")
+        lines.append(f"- **{s('services.notes')}{_colon(lang)}** {_tx(service['notes'], lang)}")
     checked = s("services.checked", date=_date(service["verified_on"], lang))
     tail = f" ({s('services.copy_date', date=_date(service['source_date'], lang))})" if service.get("source_date") else ""
     source = href(service["source_url"], where("source_url"))
@@ -328,12 +337,12 @@ def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##"
     if prov.get("platform_duties"):
         rows.append((s("laws.platform_duties"), _tcell(prov["platform_duties"], lang)))
     lines += ["| | |", "|---|---|"] + [f"| **{k}** | {v} |" for k, v in rows] + [""]
-    lines += [f"**{s('laws.what_acts')}:**", ""]
+    lines += [f"**{s('laws.what_acts')}{_colon(lang)}**", ""]
     lines += [f"- {s('laws.acts.' + a)}: {s('laws.coverage.' + prov['acts'][a])}"
               for a in ("creating", "sharing", "threatening", "possessing", "tools")]
     lines.append("")
     if prov.get("notes"):
-        lines += [f"**{s('laws.notes')}:** {_tx(prov['notes'], lang)}", ""]
+        lines += [f"**{s('laws.notes')}{_colon(lang)}** {_tx(prov['notes'], lang)}", ""]
     tail = f" ({s('services.copy_date', date=_date(prov['source_date'], lang))})" if prov.get("source_date") else ""
     source = href(prov["source_url"], _where("laws", prov["jurisdiction"], prov["id"], "source_url"))
     official = href(prov["official_url"], _where("laws", prov["jurisdiction"], prov["id"], "official_url"))

@@ -69,6 +69,7 @@ SCHEMA = {
             "properties": {"use": {"type": "string", "minLength": 1}, "avoid": _WORDS,
                            "note": {"type": "string"}}}},
         "stop_words": _WORDS,
+        "colon": {"type": "string", "pattern": "^[\u00a0\u202f ]?[:：]$"},
         "untranslated": {"oneOf": [{"type": "null"}, {
             "type": "object", "additionalProperties": False, "required": ["stop_words", "share"],
             "properties": {"stop_words": {"type": "integer", "minimum": 1},
@@ -85,6 +86,7 @@ WHAT = {
     "terms": "a list of {use: ..., avoid: [...]}",
     "stop_words": "a list of short words of the language",
     "untranslated": "{stop_words: 3, share: 0.3} or null",
+    "colon": "the colon after a label, with the space your language puts before it (\"\\u00a0:\" in French; optional)",
 }
 
 
