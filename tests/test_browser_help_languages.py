@@ -76,3 +76,43 @@ def test_the_quick_choices_stay_hidden_until_a_country_is_chosen(browser, base_u
         assert page.input_value("#rh-country") == "" and page.locator("#rh-finder-quick").is_hidden()
     finally:
         context.close()
+
+
+# ── Arabic, right to left, on a phone and a desktop ──
+SHOTS = __import__("pathlib").Path("/tmp/shots-help-languages")
+
+
+@pytest.mark.parametrize("path", ["ar/", "ar/help/", "ar/help/finder/#country-it", "ar/help/directory/it/"])
+def test_arabic_get_help_reads_right_to_left_and_its_numbers_left_to_right(device, base_url, path):
+    from support import PageAudit, screenshot
+
+    name, context = device
+    page = context.new_page()
+    audit = PageAudit(context, page)
+    page.goto(base_url + path, wait_until="networkidle")
+    assert page.evaluate("[document.documentElement.dir, document.documentElement.lang, "
+                         "getComputedStyle(document.body).direction]") == ["rtl", "ar", "rtl"]
+    header = page.locator(".md-header").bounding_box()
+    exit_box = page.locator("[data-rh-exit]").bounding_box()
+    assert exit_box["x"] + exit_box["width"] / 2 < header["width"] / 2  # the quick exit at the header's end: the left
+    if "finder" in path:
+        button = '#rh-finder-quick button[data-age="under18"][data-situation="shared"]'
+        page.locator(button).click()
+        page.locator("#rh-finder-results").wait_for(state="visible")
+    # every phone number and web address shown reads left to right, on one line, inside the Arabic text
+    scope = "#rh-finder-results" if "finder" in path else "article"
+    for link in page.locator(f'{scope} a[href^="tel:"], {scope} a[href^="http"]').all()[:40]:
+        if not link.is_visible():
+            continue
+        assert link.evaluate("e => getComputedStyle(e).direction") == "ltr", link.inner_text()
+        if link.get_attribute("href").startswith("tel:"):
+            assert link.evaluate("e => e.getClientRects().length") == 1, link.inner_text()
+            # its first characters are drawn left of its last ones: it reads as written
+            first, last = link.evaluate("""e => {
+                const t = e.firstChild, r = document.createRange(), n = t.textContent.length;
+                const x = (a, b) => { r.setStart(t, a); r.setEnd(t, b); return r.getBoundingClientRect().left; };
+                return [x(0, 1), x(n - 1, n)];
+            }""")
+            assert len(link.inner_text()) < 2 or first < last, link.inner_text()
+    assert audit.problems() == []
+    screenshot(page, SHOTS, f"{path.strip('/').replace('/', '-').replace('#', '-')}-{name}")
