@@ -1,6 +1,7 @@
 """Translation status from git history, on a temporary repository."""
 
 import os
+import re
 import subprocess
 
 from realharm import translations
