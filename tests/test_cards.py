@@ -208,3 +208,15 @@ def test_card_text_is_text_at_14_pt_or_more(browser):
     sizes = tab.eval_on_selector_all(".card__text", "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
     tab.close()
     assert len(sizes) == 4 and min(sizes) >= 14 * 96 / 72 - 0.01  # 14 pt in CSS pixels
+
+
+def test_a_card_count_takes_the_plural_form_its_language_needs():
+    """Ukrainian counts 1 картка, 2 картки, 5 карток (CLDR's one, few, many); English one and other."""
+    from realharm.cards import plural_form, render_cards
+
+    block = {"id": "x", "kind": "scenario", "title": "T", "cards": []}
+    def count(n, lang):
+        return render_cards({**block, "cards": [{"title": f"c{i}", "text": "t"} for i in range(n)]}, lang=lang)
+    assert [plural_form(n, "uk") for n in (1, 2, 5, 21)] == ["one", "few", "many", "one"]
+    assert "(1 картка)" in count(1, "uk") and "(2 картки)" in count(2, "uk") and "(5 карток)" in count(5, "uk")
+    assert "(1 card)" in count(1, "en") and "(5 cards)" in count(5, "en")

@@ -140,14 +140,25 @@ def _inline(md, text: str) -> str:
     return inline(md, text)
 
 
+def plural_form(n: int, lang: str) -> str:
+    """CLDR's plural category of n in the language (one, two, few, many, other), by Babel."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(lang).plural_form(n)
+    except (UnknownLocaleError, ValueError):
+        return "one" if n == 1 else "other"
+
+
 def render_cards(block: dict, md=None, lang: str | None = None) -> str:
     lang = lang or current_language.get()
     esc = html.escape
     bid = esc(block["id"])
     n = len(block["cards"])
-    # "1 card", "2 cards": a language may give the singular as `count_one`
+    # "1 card", "2 cards": a language gives a form per CLDR plural category it needs (count_one,
+    # count_few, count_many ...; Ukrainian 1 картка, 2 картки, 5 карток), `count` for the others
     section = strings(lang)["cards"]
-    count = section.get("count_one" if n == 1 else "count", section["count"]).format(n=n)
+    count = section.get(f"count_{plural_form(n, lang)}", section["count"]).format(n=n)
     out = [f'<figure class="rh-cards" id="cards-{bid}" data-rh-cards="{bid}" data-kind="{esc(block["kind"])}">',
            f'<figcaption class="rh-cards__title"><strong>{esc(block["title"])}</strong> '
            f'<span class="rh-cards__count">({esc(count)})</span></figcaption>',

@@ -70,6 +70,20 @@ def _colon(lang: str) -> str:
         return ":"
 
 
+def _comma(lang: str) -> str:
+    """What separates the items of a short list in the language: the comma its CLDR list patterns
+    use ("، " in Arabic, "、" in Chinese), ", " by default."""
+    try:
+        patterns = Locale.parse(lang).list_patterns
+    except (UnknownLocaleError, ValueError):
+        return ", "
+    for pattern in patterns.values():
+        for mark in ("、", "，", "،", ","):
+            if mark in (pattern.get("middle") or ""):
+                return mark if mark in "、，" else mark + " "
+    return ", "
+
+
 def _lang_name(code: str, lang: str) -> str:
     try:
         name = Locale.parse(lang).languages.get(code)
@@ -121,7 +135,7 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
     where = partial(_where, "services", service["id"].split("-", 1)[0], service["id"])
     # <bdi>: a Latin-script name ending in ")" or "." stays whole in a right-to-left heading
     lines = [f"{heading} <bdi>{md_text(service['name'])}</bdi> {{ #{service['id']} }}", ""]
-    ages = ", ".join(s(f"services.ages.{a}") for a in service["ages"])
+    ages = _comma(lang).join(s(f"services.ages.{a}") for a in service["ages"])
     lines += [f"*{s('services.kinds.' + service['kind'])} · {ages}*", ""]
     if answers_in(service, lang):
         lines += [f'<p class="rh-answers-in" markdown="span">**{s("services.answers_in", language=_lang_name(lang, lang))}**</p>', ""]
@@ -144,7 +158,7 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
     if service.get("hours"):
         lines.append(f"- **{s('services.hours')}{_colon(lang)}** {_tx(service['hours'], lang)}")
     if service.get("languages"):
-        names = ", ".join(md_text(_lang_name(code, lang)) for code in service["languages"])
+        names = _comma(lang).join(md_text(_lang_name(code, lang)) for code in service["languages"])
         lines.append(f"- **{s('services.languages')}{_colon(lang)}** {names}")
     if service.get("cost"):
         lines.append(f"- **{s('services.cost')}{_colon(lang)}** {_tx(service['cost'], lang)}")
@@ -329,7 +343,7 @@ def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##"
         (s("laws.citation"), _cell(prov["citation"])),
         (s("laws.status_label"), _cell(status_text(prov, lang, today))),
         (s("laws.kind_label"), s("laws.kinds." + prov["kind"])),
-        (s("laws.who_protected"), ", ".join(s(f"laws.protects.{p}") for p in prov["protects"])),
+        (s("laws.who_protected"), _comma(lang).join(s(f"laws.protects.{p}") for p in prov["protects"])),
         (s("laws.ai_named"), s(f"laws.coverage.{prov['ai_named']}")),
         (s("laws.prosecution"), _tcell(prov["prosecution"], lang)),
         (s("laws.max_penalty"), _tcell(prov["max_penalty"], lang)),
@@ -389,7 +403,7 @@ def render_law_changes(dataset: Dataset, *, lang: str, latest: str | None = None
     lines = []
     for when, code, pid, what in events:
         where = md_text(dataset.place_name(code, lang))
-        lines.append(f"- **{md_text(_date(when, lang))}** — {where}: [{titles[pid]}]({base}{code.lower()}.md#{pid}). {what}")
+        lines.append(f"- **{md_text(_date(when, lang))}** — {where}{_colon(lang)} [{titles[pid]}]({base}{code.lower()}.md#{pid}). {what}")
     return "\n".join(lines) + "\n"
 
 
