@@ -43,6 +43,14 @@ def test_up_to_date_outdated_and_untranslated(tmp_path):
     write(repo, "docs/it/b.md", "# x, cambiato\n")
     git(repo, "commit", "-q", "-am", "Italian b updated", date="2026-02-04T09:00:00+00:00")
     assert {s.page: s.state for s in translations.status(repo, ["en", "it"])}["b.md"] == "up-to-date"
+    # a fix to the English wording that the translation never had, marked as such: still up to date
+    write(repo, "docs/en/b.md", "# x, changed.\n")
+    git(repo, "commit", "-q", "-am", "English b: a full stop\n\nTranslations: unaffected", date="2026-02-05T09:00:00+00:00")
+    assert {s.page: s.state for s in translations.status(repo, ["en", "it"])}["b.md"] == "up-to-date"
+    # without the trailer, the next change marks it outdated again
+    write(repo, "docs/en/b.md", "# x, changed again.\n")
+    git(repo, "commit", "-q", "-am", "English b: new advice", date="2026-02-06T09:00:00+00:00")
+    assert {s.page: s.state for s in translations.status(repo, ["en", "it"])}["b.md"] == "outdated"
 
 
 def test_without_git_history_the_state_is_unknown(tmp_path):

@@ -27,10 +27,17 @@ class Status:
     translation: Change | None
 
 
+UNAFFECTED = "unaffected"
+
+
 def last_changes(root: Path, folder: str = "docs") -> dict[str, Change] | None:
-    """Newest commit touching each file under folder, from one `git log`; None without git."""
+    """Newest commit touching each file under folder, from one `git log`; None without git.
+    A commit whose message ends with the trailer `Translations: unaffected` (a fix to the English
+    wording that the translations never had, such as a missing article) does not count: it leaves
+    the translations up to date."""
     try:
-        out = subprocess.run(["git", "log", "--format=\x1e%cI %H", "--name-only", "--", folder],
+        out = subprocess.run(["git", "log", "--format=\x1e%cI %H %(trailers:key=Translations,valueonly,separator=%x2C)",
+                              "--name-only", "--", folder],
                              cwd=root, capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
@@ -39,7 +46,9 @@ def last_changes(root: Path, folder: str = "docs") -> dict[str, Change] | None:
         lines = [line for line in block.splitlines() if line.strip()]
         if not lines:
             continue
-        date, sha = lines[0].split(" ", 1)
+        date, sha, *trailer = lines[0].split(" ", 2)
+        if trailer and trailer[0].strip().lower() == UNAFFECTED:
+            continue
         for name in lines[1:]:
             changes.setdefault(name, Change(date, sha))
     return changes
