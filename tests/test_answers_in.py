@@ -46,3 +46,14 @@ def test_the_real_1522_answers_arabic_and_albanian_readers_first():
         assert render.reader_first(italy, lang)[0]["id"] == "it-1522"
         shown = render.finder_services(dataset, country="IT", age="adult", situation="shared", lang=lang)
         assert shown[0] == "it-1522"
+
+
+def test_cards_punctuate_as_the_page_s_language_writes():
+    """French puts a no-break space before a label's colon; Arabic separates a list with «، »."""
+    both = {**_service("it-b"), "ages": ["under18", "adult"]}
+    french = render.service_block(both, "fr")
+    assert "\u00a0:**" in french and " :**" not in french.replace("\u00a0:**", "")
+    arabic = render.service_block(both, "ar")
+    assert "، " in arabic.split("\n")[2] and ", " not in arabic.split("\n")[2]
+    english = render.service_block(both, "en")
+    assert ":**" in english and "\u00a0:" not in english and ", " in english.split("\n")[2]

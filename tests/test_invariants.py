@@ -21,8 +21,8 @@ GOOD = {
           "<https://example.org/help/> și art. 612-ter, s.66B și § 201a. Actualizat în mai 2024. Oricând; sub 18 ani, non-stop.",
     "uk": "З 10 жовтня 2025 року телефонуйте 116 111 або 08000 116 016, пишіть на help@example.org, див. "
           "<https://example.org/help/>, ст. 612-ter, s.66B і § 201a. Оновлено у травні 2024.",
-    "zh": "自2025年10月10日起，请拨打116 111或08000 116 016，写信至 help@example.org，参见 "
-          "<https://example.org/help/> 以及 art. 612-ter、s.66B 和 § 201a。更新于2024年5月。",
+    "zh": "自2025年10月10日起，请拨打116 111或08000 116 016，写信至help@example.org，参见"
+          "<https://example.org/help/>以及art. 612-ter条、s.66B和§ 201a条。更新于2024年5月。",
     "de": "Seit dem 10. Oktober 2025: ruf 116 111 oder 08000 116 016 an, schreib an help@example.org, siehe "
           "<https://example.org/help/> und Art. 612-ter, s.66B und § 201a. Stand: Mai 2024.",
     "es": "Desde el 10 de octubre de 2025, llama al 116 111 o al 08000 116 016, escribe a help@example.org, mira "

@@ -21,12 +21,13 @@ from babel import Locale, UnknownLocaleError
 
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 URL = re.compile(r"https?://[^\s<>()\[\]\"'`«»“”]+")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# addresses and references are Latin script: a Chinese character touching them is not part of them
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # digits, with thousands groups (comma, point, space, no-break spaces) and a decimal part
 NUMBER = re.compile(r"(?<![0-9A-Za-z_.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+(?![\d]))?")
-LEGAL = re.compile(r"\b\d+-(?:bis|ter|quater|quinquies|sexies|septies|octies)\b"
-                   r"|(?<![\w-])\d+[A-Z]{1,2}\b"
-                   r"|§\s*\d+[a-z]?\b")
+LEGAL = re.compile(r"(?<![A-Za-z0-9])\d+-(?:bis|ter|quater|quinquies|sexies|septies|octies)(?![A-Za-z0-9])"
+                   r"|(?<![A-Za-z0-9-])\d+[A-Z]{1,2}(?![A-Za-z0-9])"
+                   r"|§\s*\d+[a-z]?(?![A-Za-z0-9])")
 SEPARATORS = re.compile(r"[,.\u00a0\u202f ]")
 KINDS = {"url": "web address", "email": "e-mail address", "legal": "legal reference",
          "number": "number", "month": "month of a date", "date": "date"}

@@ -61,6 +61,21 @@ def _tcell(value: dict | None, lang: str) -> str:
     return f'<span lang="en" dir="ltr">{text}</span>' if _fallback(value, lang) else text
 
 
+def _punct(lang: str, key: str, default: str) -> str:
+    """A punctuation mark as the language writes it (style.<key> in its settings), else the default."""
+    try:
+        return (setting(lang, "style") or {}).get(key) or default
+    except KeyError:
+        return default
+
+
+def _aside(text: str, lang: str) -> str:
+    """A remark in brackets after a sentence: " (…)", or the language's own brackets ("（…）")."""
+    brackets = _punct(lang, "brackets", "()")
+    space = "" if brackets != "()" else " "
+    return f"{space}{brackets[0]}{text}{brackets[1]}"
+
+
 def _colon(lang: str) -> str:
     """The colon after a label as the language writes it (style.colon: French puts a no-break
     space before it), ":" by default."""
@@ -165,9 +180,9 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
     if service.get("notes"):
         lines.append(f"- **{s('services.notes')}{_colon(lang)}** {_tx(service['notes'], lang)}")
     checked = s("services.checked", date=_date(service["verified_on"], lang))
-    tail = f" ({s('services.copy_date', date=_date(service['source_date'], lang))})" if service.get("source_date") else ""
+    tail = _aside(s('services.copy_date', date=_date(service['source_date'], lang)), lang) if service.get("source_date") else ""
     source = href(service["source_url"], where("source_url"))
-    lines += ["", f"<small>{checked} [{s('services.its_source')}]({source}){tail}.</small>", ""]
+    lines += ["", f"<small>{checked} [{s('services.its_source')}]({source}){tail}{_punct(lang, 'full_stop', '.')}</small>", ""]
     lines += overdue_line(service, lang, "services", today)
     return "\n".join(lines)
 
@@ -352,12 +367,12 @@ def provision_block(prov: dict, dataset: Dataset, lang: str, heading: str = "##"
         rows.append((s("laws.platform_duties"), _tcell(prov["platform_duties"], lang)))
     lines += ["| | |", "|---|---|"] + [f"| **{k}** | {v} |" for k, v in rows] + [""]
     lines += [f"**{s('laws.what_acts')}{_colon(lang)}**", ""]
-    lines += [f"- {s('laws.acts.' + a)}: {s('laws.coverage.' + prov['acts'][a])}"
+    lines += [f"- {s('laws.acts.' + a)}{_colon(lang)} {s('laws.coverage.' + prov['acts'][a])}"
               for a in ("creating", "sharing", "threatening", "possessing", "tools")]
     lines.append("")
     if prov.get("notes"):
         lines += [f"**{s('laws.notes')}{_colon(lang)}** {_tx(prov['notes'], lang)}", ""]
-    tail = f" ({s('services.copy_date', date=_date(prov['source_date'], lang))})" if prov.get("source_date") else ""
+    tail = _aside(s('services.copy_date', date=_date(prov['source_date'], lang)), lang) if prov.get("source_date") else ""
     source = href(prov["source_url"], _where("laws", prov["jurisdiction"], prov["id"], "source_url"))
     official = href(prov["official_url"], _where("laws", prov["jurisdiction"], prov["id"], "official_url"))
     lines += [f"**[{s('laws.official_text')}]({official})** · [{s('laws.source')}]({source}) · {s('laws.verified')}: "

@@ -70,6 +70,8 @@ SCHEMA = {
                            "note": {"type": "string"}}}},
         "stop_words": _WORDS,
         "colon": {"type": "string", "pattern": "^[\u00a0\u202f ]?[:：]$"},
+        "full_stop": {"type": "string", "pattern": "^[.。۔]$"},
+        "brackets": {"type": "string", "pattern": "^(?:\\(\\)|（）)$"},
         "untranslated": {"oneOf": [{"type": "null"}, {
             "type": "object", "additionalProperties": False, "required": ["stop_words", "share"],
             "properties": {"stop_words": {"type": "integer", "minimum": 1},
@@ -86,6 +88,8 @@ WHAT = {
     "terms": "a list of {use: ..., avoid: [...]}",
     "stop_words": "a list of short words of the language",
     "untranslated": "{stop_words: 3, share: 0.3} or null",
+    "full_stop": "the full stop that ends a generated sentence (\"。\" in Chinese; optional)",
+    "brackets": "the brackets of a generated remark (\"（）\" in Chinese; optional)",
     "colon": "the colon after a label, with the space your language puts before it (\"\\u00a0:\" in French; optional)",
 }
 
