@@ -246,3 +246,16 @@ def test_typography_command_fixes_then_changes_nothing(tmp_path):
     assert (root / "docs" / "en" / "bad.md").read_text(encoding="utf-8") == BAD.read_text(encoding="utf-8")
     second = run("--fix", "--lang", "it")
     assert "typography: 0 page(s) rewritten: iso_date 0, quotes 0, no_date 0" in second.stderr
+
+
+def test_a_chinese_term_to_avoid_is_found_inside_a_sentence():
+    """Chinese has no spaces: every character is a letter, so a term to avoid starts anywhere;
+    a Latin-script term still starts only at a word's start."""
+    import re
+
+    from realharm.style import word_start
+
+    def hits(pattern, text):
+        return [m.group(0) for m in re.finditer(word_start(pattern) + pattern, text, re.IGNORECASE)]
+    assert hits("不雅照", "他们把不雅照发出去了") == ["不雅照"]
+    assert hits("leak(?:ed|s)?", "it leaked; unleaked; leaks") == ["leaked", "leaks"]

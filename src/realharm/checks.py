@@ -284,6 +284,10 @@ def avoid_words(lang: str, default: str = "en") -> dict[str, str]:
 EXEMPT = re.compile(r"<(q|cite)\b[^>]*>.*?</\1>|<!--.*?-->|https?://[^\s)>\]]+", re.DOTALL | re.IGNORECASE)
 
 
+# scripts written without spaces between words: a term may start anywhere in a run of characters
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def terminology_text(text: str, lang: str) -> list[tuple[int, str, str]]:
     """(line, word found, what to use) for each avoid word outside an exempt span."""
     rules = avoid_words(lang)
@@ -291,7 +295,8 @@ def terminology_text(text: str, lang: str) -> list[tuple[int, str, str]]:
     cleaned = EXEMPT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     found = []
     for pattern, use in rules.items():
-        for match in re.finditer(rf"\b{pattern}", cleaned, re.IGNORECASE):
+        start = "" if UNSPACED.search(pattern) else "\\b"
+        for match in re.finditer(rf"{start}{pattern}", cleaned, re.IGNORECASE):
             line = cleaned.count("\n", 0, match.start()) + 1
             found.append((line, match.group(0), use))
     return sorted(found)

@@ -273,6 +273,14 @@ class Hit:
         return f"{self.label}: {self.rule}: {self.found}: {self.advice}"
 
 
+def word_start(pattern: str) -> str:
+    """Where a term to avoid may start: after a non-letter in a language that spaces its words;
+    anywhere for a term in Chinese or Japanese characters (every character there is a letter)."""
+    from .checks import UNSPACED
+
+    return "" if UNSPACED.search(pattern) else r"(?<!\w)"
+
+
 def term_rules(lang: str) -> list[tuple[str, str]]:
     """(pattern, what to use) of the language's terms table."""
     return [(pattern, term["use"]) for term in settings(lang).get("terms") or [] for pattern in term["avoid"]]
@@ -285,7 +293,7 @@ def term_hits_in(text: str, lang: str) -> Iterator[tuple[int, str, str]]:
 
     cleaned = EXEMPT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     for pattern, use in term_rules(lang):
-        for match in re.finditer(rf"(?<!\w){pattern}", cleaned, re.IGNORECASE):
+        for match in re.finditer(rf"{word_start(pattern)}{pattern}", cleaned, re.IGNORECASE):
             yield match.start(), match.group(0), use
 
 
