@@ -54,3 +54,28 @@ def test_the_command_fails_on_a_plan_without_the_parts(tmp_path, capsys):
     assert "en | m1-synthetic-media-11-13 | MISSING | MISSING | MISSING | MISSING" in out
     assert "docs/en/teach/lessons/m1-synthetic-media-11-13.md: question script is missing" in out
     assert main(["--root", str(ROOT), "lesson-audit"]) == 0
+
+
+def test_differentiation_country_boxes_and_starter_revisited_are_found_by_their_box_types():
+    text = Page.read(ROOT / "docs/en/teach/lessons/m4-threats-and-scams-14-16.md").text
+    parts = audit.audit_page(Page(BAD, text), "en")
+    assert [parts[k] for k in ("differentiation", "country_boxes", "starter_revisited")] == [audit.PRESENT] * 3
+    # a box that only says it in its title does not count; each country needs its box
+    plain = text.replace("!!! differentiation", '!!! note "Differentiation"').replace("!!! revisit", "!!! note")
+    no_elsewhere = plain.replace("!!! elsewhere", "!!! note")
+    parts = audit.audit_page(Page(BAD, no_elsewhere), "en")
+    assert [parts[k] for k in ("differentiation", "country_boxes", "starter_revisited")] == [audit.ABSENT] * 3
+    lines = audit.failures([("en", "x.md", parts)], {"differentiation", "country-boxes", "revisit"})
+    assert [line.split(": ")[1] for line in lines] == [
+        "differentiation is missing", "country boxes is missing", "starter revisited is missing"]
+
+
+def test_country_boxes_side_by_side_may_come_in_any_order_in_a_translation():
+    from realharm.checks import country_runs_sorted
+
+    english = ["activity", "uk", "italy", "elsewhere", "note", "uk", "italy"]
+    italian = ["activity", "italy", "uk", "elsewhere", "note", "italy", "uk"]
+    assert country_runs_sorted(english) == country_runs_sorted(italian)
+    # but not across other boxes, and not a box more or less
+    assert country_runs_sorted(english) != country_runs_sorted(["activity", "italy", "uk", "note", "elsewhere", "uk", "italy"])
+    assert country_runs_sorted(english) != country_runs_sorted(["activity", "uk", "italy", "note", "uk", "italy"])

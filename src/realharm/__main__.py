@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("sources", help="sources by class, and links of a banned kind in data/ and docs/ (a report)")
     sub.add_parser("review", help="entries due for review, dates coming soon, bills with no news (exit 0)")
     lesson_audit = sub.add_parser("lesson-audit", help="the parts every lesson plan must have, per plan and language")
-    lesson_audit.add_argument("--require", action="append", default=[], choices=["cards"],
+    lesson_audit.add_argument("--require", action="append", default=[], choices=["cards", "differentiation", "country-boxes", "revisit"],
                               help="also fail when a plan lacks this part, not required yet "
                                    "(cards: at least one ```cards block)")
     sub.add_parser("carry-over", help="numbers, addresses, dates and legal references missing from translations")

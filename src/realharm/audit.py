@@ -24,6 +24,8 @@ NO_PROMISE = {
 }
 SCRIPT_LINK = re.compile(r"\]\((?:\.\./)?tricky-questions\.md(?:#[\w-]+)?\)")
 HANDOUT = re.compile(r"^## .*\{ #handout \}", re.M)
+# what applies in one country only, in boxes: the UK, Italy, and everywhere else
+COUNTRY_BOXES = {"uk", "italy", "elsewhere"}
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ PARTS = (
 # Parts that are not required yet but can be asked for with `lesson-audit --require NAME` (to
 # see which plans still lack them); a part becomes required for good, in the table and in
 # `make test`, by setting required=True above once every plan has it.
-REQUIRABLE = {"cards": "card_sets"}
+REQUIRABLE = {"cards": "card_sets", "differentiation": "differentiation", "country-boxes": "country_boxes",
+              "revisit": "starter_revisited"}
 PRESENT, ABSENT, NOT_APPLICABLE = "yes", "MISSING", "n/a"
 
 
@@ -67,6 +70,10 @@ def audit_page(page: Page, lang: str) -> dict[str, str]:
         "question_script": bool(SCRIPT_LINK.search(body)),
         "handout_services": "realharm:handout-help" in handout,
     }
+    boxes = set(page.admonitions())
+    found["differentiation"] = "differentiation" in boxes
+    found["country_boxes"] = COUNTRY_BOXES <= boxes
+    found["starter_revisited"] = "revisit" in boxes
     adults = str(fm.get("age_band")) == "adults"
     markers = [(name, args) for name, args in page_markers(handout)]
     wanted = "adults" if adults else "students"
@@ -130,6 +137,10 @@ def failures(rows, require: frozenset[str] | set[str] = frozenset()) -> list[str
                             "services of each country and the site's address)",
         "card_sets": "write the plan's card sets as ```cards blocks and its exit ticket as an ```exit-ticket "
                      "block (CONTRIBUTING.md, \"Card sets and exit tickets\")",
+        "differentiation": "add a `!!! differentiation` box: SEND (reading load, processing time, concrete "
+                           "alternatives) and EAL (key words, visuals described in words)",
+        "country_boxes": "put what applies in one country in `!!! uk`, `!!! italy` and `!!! elsewhere` boxes",
+        "starter_revisited": "end with a `!!! revisit` box in the closing activity that returns to the starter",
     }
     out = []
     for lang, rel, parts in rows:

@@ -62,7 +62,7 @@ def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozen
                 for what, left, right in (
                     ("heading ids", a.heading_ids(), b.heading_ids()),
                     ("data markers", a.markers(), b.markers()),
-                    ("admonition types", a.admonitions(), b.admonitions()),
+                    ("admonition types", country_runs_sorted(a.admonitions()), country_runs_sorted(b.admonitions())),
                 ):
                     if left != right:
                         problems.append(f"{label}: {what} differ from {source}: {_diff(left, right)}: {WHAT_TO_DO[what]}")
@@ -87,6 +87,25 @@ def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozen
             if not (source_root / rel).is_file():
                 problems.append(f"docs/{lang}/{rel.as_posix()}: has no source page docs/{default}/{rel.as_posix()}")
     return problems
+
+
+COUNTRY_BOXES = ("uk", "italy", "elsewhere")
+
+
+def country_runs_sorted(kinds: list[str]) -> list[str]:
+    """Box types in order, except that a run of country boxes (uk, italy, elsewhere) side by side
+    may come in any order: an Italian page puts Italy first."""
+    out: list[str] = []
+    run: list[str] = []
+    for kind in kinds + [""]:
+        if kind in COUNTRY_BOXES:
+            run.append(kind)
+            continue
+        out += sorted(run)
+        run = []
+        if kind:
+            out.append(kind)
+    return out
 
 
 def quiz_parity(source_page: Page, twin: Page, label: str, source: str) -> list[str]:
