@@ -57,3 +57,19 @@ def test_cards_punctuate_as_the_page_s_language_writes():
     assert "، " in arabic.split("\n")[2] and ", " not in arabic.split("\n")[2]
     english = render.service_block(both, "en")
     assert ":**" in english and "\u00a0:" not in english and ", " in english.split("\n")[2]
+
+
+def test_chinese_cards_and_law_lines_use_chinese_punctuation_without_spaces():
+    from realharm.data import load_dataset
+    from realharm.project import Project
+    from support import ROOT
+
+    project = Project(ROOT)
+    dataset = load_dataset(project.data, project.languages(), label_root=ROOT)
+    card = render.service_block(next(s for s in dataset.services["IT"]["services"] if s.get("source_date")), "zh")
+    footer = card.strip().splitlines()[-1]
+    assert footer.endswith("。</small>") and "，依据[" in footer and "（" in footer and " (" not in footer
+    line = render.render_law_changes(dataset, lang="zh", latest="1")
+    assert "：[" in line and "。" in line and ": [" not in line and "). " not in line
+    english = render.render_law_changes(dataset, lang="en", latest="1")
+    assert ": [" in english and "). " in english

@@ -69,6 +69,12 @@ def _punct(lang: str, key: str, default: str) -> str:
         return default
 
 
+def _gap(lang: str) -> str:
+    """The space between two generated sentences or between a phrase and a link: none in a
+    language written without spaces (its full stop is "。")."""
+    return "" if _punct(lang, "full_stop", ".") == "。" else " "
+
+
 def _aside(text: str, lang: str) -> str:
     """A remark in brackets after a sentence: " (…)", or the language's own brackets ("（…）")."""
     brackets = _punct(lang, "brackets", "()")
@@ -164,7 +170,7 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
             # has one, so it also works from a phone registered in another country.
             bits.append(f"[{md_text(phone['local'])}]({_tel(phone.get('international') or phone['local'])})")
         elif phone.get("international"):
-            bits.append(f"{s('services.from_abroad')}: [{md_text(phone['international'])}]"
+            bits.append(f"{s('services.from_abroad')}{_colon(lang)} [{md_text(phone['international'])}]"
                         f"({_tel(phone['international'])})")
         lines.append(f"- **{s('services.phone')}{_colon(lang)}** " + " · ".join(bits))
     url = href(service["url"], where("url"))
@@ -182,7 +188,7 @@ def service_block(service: dict, lang: str, heading: str = "###", today: date | 
     checked = s("services.checked", date=_date(service["verified_on"], lang))
     tail = _aside(s('services.copy_date', date=_date(service['source_date'], lang)), lang) if service.get("source_date") else ""
     source = href(service["source_url"], where("source_url"))
-    lines += ["", f"<small>{checked} [{s('services.its_source')}]({source}){tail}{_punct(lang, 'full_stop', '.')}</small>", ""]
+    lines += ["", f"<small>{checked}{_gap(lang)}[{s('services.its_source')}]({source}){tail}{_punct(lang, 'full_stop', '.')}</small>", ""]
     lines += overdue_line(service, lang, "services", today)
     return "\n".join(lines)
 
@@ -418,7 +424,7 @@ def render_law_changes(dataset: Dataset, *, lang: str, latest: str | None = None
     lines = []
     for when, code, pid, what in events:
         where = md_text(dataset.place_name(code, lang))
-        lines.append(f"- **{md_text(_date(when, lang))}** — {where}{_colon(lang)} [{titles[pid]}]({base}{code.lower()}.md#{pid}). {what}")
+        lines.append(f"- **{md_text(_date(when, lang))}** — {where}{_colon(lang)}{_gap(lang)}[{titles[pid]}]({base}{code.lower()}.md#{pid}){_punct(lang, 'full_stop', '.')}{_gap(lang)}{what}")
     return "\n".join(lines) + "\n"
 
 
