@@ -23,7 +23,7 @@ GOOD = {
           "<https://example.org/help/>, ст. 612-ter, s.66B і § 201a. Оновлено у травні 2024.",
     "zh": "自2025年10月10日起，请拨打116 111或08000 116 016，写信至help@example.org，参见"
           "<https://example.org/help/>以及art. 612-ter条、s.66B和§ 201a条。更新于2024年5月。",
-    "de": "Seit dem 10. Oktober 2025: ruf 116 111 oder 08000 116 016 an, schreib an help@example.org, siehe "
+    "de": "Seit dem 10. Oktober 2025: ruf 116 111 oder 08000 116 016 an, schreib an help@example.org, siehe "  # codespell:ignore oktober,oder
           "<https://example.org/help/> und Art. 612-ter, s.66B und § 201a. Stand: Mai 2024.",
     "es": "Desde el 10 de octubre de 2025, llama al 116 111 o al 08000 116 016, escribe a help@example.org, mira "
           "<https://example.org/help/> y el art. 612-ter, s.66B y § 201a. Actualizado en mayo de 2024.",

@@ -104,8 +104,8 @@ FORMULAS = {
     "es": ("No es tu culpa. Pide ayuda. Llama hoy. Habla con alguien. ",
            "La responsabilidad jurídica correspondiente recae exclusivamente sobre quienes, deliberadamente, "
            "difundieron contenidos íntimos manipulados sin consentimiento, independientemente de circunstancias "
-           "anteriores, conforme establece la legislación vigente aplicable. "),
-    "de": ("Es ist nicht deine Schuld. Hol dir Hilfe. Ruf heute an. Sprich mit jemandem. ",
+           "anteriores, conforme establece la legislación vigente aplicable. "),  # codespell:ignore aplicable
+    "de": ("Es ist nicht deine Schuld. Hol dir Hilfe. Ruf heute an. Sprich mit jemandem. ",  # codespell:ignore ist,deine
            "Die strafrechtliche Verantwortlichkeit liegt ausschließlich bei denjenigen Personen, welche "
            "manipulierte Intimaufnahmen unberechtigterweise veröffentlichten beziehungsweise weiterverbreiteten. "),
     "fr": ("Ce n'est pas ta faute. Demande de l'aide. Appelle aujourd'hui. Parle à quelqu'un. ",

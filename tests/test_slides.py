@@ -98,7 +98,8 @@ def test_every_plan_has_a_pptx_that_follows_it(project, built_site, tmp_path):
                              url=SITE_URL + plan.url_path) == [], plan.url_path
         seen.add(plan.lang)
     plan_files = list((project.docs / project.languages()[0] / "teach" / "lessons").glob("*.md"))
-    assert seen == set(project.languages()) and len(plans(project)) == len(plan_files) * len(seen)
+    with_plans = {lang for lang in project.languages() if (project.docs / lang / "teach" / "lessons").is_dir()}
+    assert seen == with_plans and len(plans(project)) == len(plan_files) * len(seen)
 
 
 def test_the_deck_check_rejects_a_deck_without_its_safety_slides_or_with_an_image(project, built_site, tmp_path):
@@ -151,6 +152,8 @@ def test_every_plan_links_its_slides(project, built_site):
     from urllib.parse import urljoin
 
     for lang in project.languages():
+        if not (project.docs / lang / "teach" / "lessons").is_dir():
+            continue  # no plan of its own: the default language's plans are shown, with their slides
         prefix = "" if lang == project.languages()[0] else f"{lang}/"
         label = {"en": "Project the slides", "it": "Proietta le slide"}[lang]
         for e in lesson_plans(project.docs, lang):

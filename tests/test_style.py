@@ -100,7 +100,8 @@ def test_a_box_type_without_a_title_fails_make_check(tmp_path):
     assert check.returncode == 1
     lines = [line for line in check.stdout.splitlines() if "admonitions.danger" in line]
     assert lines == [f"data/ui/{lang}.yaml: field admonitions.danger: is missing; the box type 'danger' is used in "
-                     "docs/en/about/privacy.md: add its title in this language" for lang in ("en", "it")], check.stdout
+                     "docs/en/about/privacy.md: add its title in this language"
+                     for lang in Project(root).languages()], check.stdout
 
 
 # ── the rules on a page ─────────────────────────────────────────────────────

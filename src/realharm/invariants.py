@@ -25,7 +25,7 @@ URL = re.compile(r"https?://[^\s<>()\[\]\"'`«»“”]+")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 # digits, with thousands groups (comma, point, space, no-break spaces) and a decimal part
 NUMBER = re.compile(r"(?<![0-9A-Za-z_.,])\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+(?![\d]))?")
-LEGAL = re.compile(r"(?<![A-Za-z0-9])\d+-(?:bis|ter|quater|quinquies|sexies|septies|octies)(?![A-Za-z0-9])"
+LEGAL = re.compile(r"(?<![A-Za-z0-9])\d+-(?:bis|ter|quater|quinquies|sexies|septies|octies)(?![A-Za-z0-9])"  # codespell:ignore quater
                    r"|(?<![A-Za-z0-9-])\d+[A-Z]{1,2}(?![A-Za-z0-9])"
                    r"|§\s*\d+[a-z]?(?![A-Za-z0-9])")
 SEPARATORS = re.compile(r"[,.\u00a0\u202f ]")

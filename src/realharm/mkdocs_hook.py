@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from copy import deepcopy
 from functools import partial
 from pathlib import Path
@@ -169,6 +170,9 @@ def on_page_markdown(markdown, page, config, files):
     return markdown + "\n\n" + glossary.abbreviations(_state["glossary"], lang) + "\n"
 
 
+ROOT_FILES = re.compile(r'\b(href|src)="((?:\.\./)+(?:downloads|pdf)/)')
+
+
 def on_page_content(html, page, config, files):
     lost = a11y.lost_list_leads(html)
     if lost:
@@ -180,6 +184,9 @@ def on_page_content(html, page, config, files):
         html = bidi.isolate_text(html)  # numbers and addresses written as plain text
     if page.meta.get("rh_fallback"):
         default = _state["languages"][0]
+        # links the source page writes in HTML to files at the site's root (the default language's
+        # downloads and PDFs) are relative to the source page: this one sits a folder deeper
+        html = ROOT_FILES.sub(r'\1="../\2', html)
         if "<h1" not in html:
             # the theme would print the (English) title outside the English block: print it inside
             html = f"<h1>{page.title}</h1>\n{html}"  # page.title: escaped in on_page_markdown
@@ -246,9 +253,14 @@ def on_page_context(context, page, config, nav):
     from realharm.pdf import pdf_link
 
     hidden = _state.get("hidden") or set()
-    if hidden and isinstance(config.extra.get("alternate"), list):
+    # the i18n plugin sets this page's alternates as an attribute of config.extra (templates read
+    # it before the key, which keeps the language's home pages)
+    alternates = getattr(config.extra, "alternate", None)
+    if not isinstance(alternates, list):
+        alternates = config.extra.get("alternate")
+    if hidden and isinstance(alternates, list):
         # a language not yet published is built for preview, but not offered to readers
-        shown = [alt for alt in config.extra["alternate"] if alt.get("lang") not in hidden]
+        shown = [alt for alt in alternates if alt.get("lang") not in hidden]
         config.extra["alternate"] = shown
         config.extra.alternate = shown
     from realharm.teachpack import pack_link, print_links, slides_link

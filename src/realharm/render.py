@@ -432,10 +432,12 @@ def render_law_changes(dataset: Dataset, *, lang: str, latest: str | None = None
 def render_modules(docs, *, lang: str) -> str:
     """Learner modules in order, for learn/index.md (links relative to learn/): a plain ordered
     list that the page's script decorates with the reader's own progress."""
-    from .curriculum import learner_modules
+    from .curriculum import shown
+    from .project import Project
 
+    default = Project(Path(docs).parent).default_language()
     lines = ['<ol class="rh-modules" markdown="1">']
-    for e in learner_modules(docs, lang):
+    for e, _page_lang in shown(docs, lang, default, "learners"):
         name = e.rel.split("/", 1)[1]
         meta = md_text(f"{e.minutes} min · {_t(lang, 'curriculum.ages')} {_age(e.age_band, lang)}")
         lines.append(f'<li data-rh-module="{e.module}" markdown="span">[{_cell(e.title)}]({name}) '
@@ -447,19 +449,20 @@ def render_modules(docs, *, lang: str) -> str:
 
 def render_lessons(docs, *, lang: str) -> str:
     """Lesson plans by module, for teach/index.md (links relative to teach/)."""
-    from .curriculum import lesson_plans
+    from .curriculum import shown
     from .project import Project
 
     default = Project(Path(docs).parent).default_language()
     head = [_m(lang, f"curriculum.{k}") for k in ("module", "lesson", "ages", "time", "digcomp")]
     head.append(_m(lang, "teachpack.pack"))
     lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|"]
-    for e in lesson_plans(docs, lang):
+    for e, page_lang in shown(docs, lang, default, "educators"):
         name = e.rel.split("/", 1)[1]
         # the packs are made by `make site` (teachpack.py), after the build: an HTML link, which the
-        # build does not look for among the pages (teach/ is one folder deeper in other languages)
+        # build does not look for among the pages (teach/ is one folder deeper in other languages);
+        # a plan the language has not translated has the default language's pack
         up = "../" if lang == default else "../../"
-        pack = html.escape(f"{up}downloads/{lang}/{Path(e.rel).stem}-teacher-pack.zip", quote=True)
+        pack = html.escape(f"{up}downloads/{page_lang}/{Path(e.rel).stem}-teacher-pack.zip", quote=True)
         label = html.escape(_t(lang, "teachpack.pack"), quote=False)
         lines.append(f"| {e.module} | [{_cell(e.title)}]({name}) | {_cell(_age(e.age_band, lang))} | {e.minutes} min | "
                      f'{_cell(", ".join(e.digcomp))} | <a class="rh-pack" href="{pack}" download>{label} (zip)</a> |')
@@ -469,10 +472,11 @@ def render_lessons(docs, *, lang: str) -> str:
 def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
     """Every lesson plan with age band, duration, DigComp and national-curriculum links, as an
     HTML table the page's script can filter (teach/curriculum-map.md; links relative to teach/)."""
-    from .curriculum import lesson_plans
+    from .curriculum import shown
+    from .project import Project
 
     s = partial(_t, lang)
-    lessons = lesson_plans(docs, lang)
+    lessons = [e for e, _l in shown(docs, lang, Project(Path(docs).parent).default_language(), "educators")]
     by_plan = (curriculum or {}).get("lessons") or {}
     ages = sorted({e.age_band for e in lessons}, key=lambda b: ["11-13", "14-16", "16-18", "adults"].index(b))
     comps = sorted({c for e in lessons for c in e.digcomp}, key=lambda c: tuple(int(x) for x in c.split(".")))

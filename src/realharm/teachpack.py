@@ -367,15 +367,20 @@ def _section(article: str, section_id: str) -> tuple[str, str]:
     return found[0].text_content().replace("\u00b6", "").strip(), "\n".join(parts)
 
 
-def school_documents(site_dir: Path, languages: list[str], *, site_url: str, date: str) -> list[Path]:
+def school_documents(site_dir: Path, languages: list[str], *, site_url: str, date: str,
+                     docs: Path | None = None) -> list[Path]:
     """The whole-school documents of every language as DOCX and ODT, and the letter's versions;
-    a page missing from the built site is an error in one line."""
+    a page missing from the built site is an error in one line. With ``docs``, a language that
+    has not translated a document gets none of its own (its site shows the default language's
+    page, which links the default language's files)."""
     from lxml import html as lxml_html
 
     written = []
     for lang in languages:
         prefix = "" if lang == languages[0] else f"{lang}/"
         for stem in SCHOOL_PAGES:
+            if docs is not None and lang != languages[0] and not (docs / lang / "teach" / f"{stem}.md").is_file():
+                continue
             url_path = f"{prefix}teach/{stem}/"
             built = site_dir / url_path / "index.html"
             if not built.is_file():
@@ -467,7 +472,7 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
             deck_files, extras[(plan.lang, plan.stem)] = slide_files(site_dir, plan, site_url=site_url, date=date)
             files += deck_files
             written.append(site_dir / folder(plan.lang) / f"{plan.stem}-slides.html")
-    written += school_documents(site_dir, languages, site_url=site_url, date=date)
+    written += school_documents(site_dir, languages, site_url=site_url, date=date, docs=project.docs)
     sheets = print_sheets(base_url, site_dir, plans, browser=browser, site_url=site_url, date=date)
     for path in sheets:
         lang = path.parent.name
