@@ -41,10 +41,9 @@ PARTS = (
     Part("question_script", "question script", True),
     Part("handout_services", "handout services", True),
     Part("card_sets", "card sets + exit tickets", True),
-    # parts the curriculum does not have yet: printed, not required
-    Part("differentiation", "differentiation", False),
-    Part("country_boxes", "country boxes", False),
-    Part("starter_revisited", "starter revisited", False),
+    Part("differentiation", "differentiation", True),
+    Part("country_boxes", "country boxes", True),
+    Part("starter_revisited", "starter revisited", True),
 )
 # Parts that are not required yet but can be asked for with `lesson-audit --require NAME` (to
 # see which plans still lack them); a part becomes required for good, in the table and in
