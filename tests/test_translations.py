@@ -51,6 +51,10 @@ def test_up_to_date_outdated_and_untranslated(tmp_path):
     write(repo, "docs/en/b.md", "# x, changed again.\n")
     git(repo, "commit", "-q", "-am", "English b: new advice", date="2026-02-06T09:00:00+00:00")
     assert {s.page: s.state for s in translations.status(repo, ["en", "it"])}["b.md"] == "outdated"
+    # an older commit of the same kind, listed in translations-unaffected.txt: up to date again
+    sha = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    write(repo, "translations-unaffected.txt", f"# why\n{sha} a full stop added\n")
+    assert {s.page: s.state for s in translations.status(repo, ["en", "it"])}["b.md"] == "up-to-date"
 
 
 def test_without_git_history_the_state_is_unknown(tmp_path):

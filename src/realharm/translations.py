@@ -28,6 +28,17 @@ class Status:
 
 
 UNAFFECTED = "unaffected"
+UNAFFECTED_FILE = "translations-unaffected.txt"
+
+
+def unaffected_commits(root: Path) -> set[str]:
+    """Commits made before the trailer existed that changed only the English wording's form (one
+    full hash per line in translations-unaffected.txt, then a space and why; # starts a comment)."""
+    path = root / UNAFFECTED_FILE
+    if not path.is_file():
+        return set()
+    return {line.split()[0] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")}
 
 
 def last_changes(root: Path, folder: str = "docs") -> dict[str, Change] | None:
@@ -41,13 +52,14 @@ def last_changes(root: Path, folder: str = "docs") -> dict[str, Change] | None:
                              cwd=root, capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
+    listed = unaffected_commits(root)
     changes: dict[str, Change] = {}
     for block in out.split("\x1e")[1:]:
         lines = [line for line in block.splitlines() if line.strip()]
         if not lines:
             continue
         date, sha, *trailer = lines[0].split(" ", 2)
-        if trailer and trailer[0].strip().lower() == UNAFFECTED:
+        if (trailer and trailer[0].strip().lower() == UNAFFECTED) or sha in listed:
             continue
         for name in lines[1:]:
             changes.setdefault(name, Change(date, sha))
