@@ -116,3 +116,18 @@ def test_arabic_get_help_reads_right_to_left_and_its_numbers_left_to_right(devic
             assert len(link.inner_text()) < 2 or first < last, link.inner_text()
     assert audit.problems() == []
     screenshot(page, SHOTS, f"{path.strip('/').replace('/', '-').replace('#', '-')}-{name}")
+
+
+# ── Chinese: search finds Chinese pages by Chinese words ──
+@pytest.mark.parametrize("query", ["勒索", "私密图像", "帮助"])
+def test_chinese_search_finds_chinese_pages_by_chinese_words(context, base_url, query):
+    """Chinese is written without spaces: the index is segmented into words when it is built, so
+    a word typed in the search box finds the pages that use it, in the Chinese index only."""
+    page = context.new_page()
+    page.goto(base_url + "zh/", wait_until="networkidle")
+    page.click("input.md-search__input")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item a", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert hrefs and all(h.startswith(base_url + "zh/") for h in hrefs), hrefs
+    assert any(h.startswith(base_url + "zh/help/") for h in hrefs), hrefs
