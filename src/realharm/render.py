@@ -440,7 +440,8 @@ def render_modules(docs, *, lang: str) -> str:
 
 
 def render_lessons(docs, *, lang: str) -> str:
-    """Lesson plans by module, for teach/index.md (links relative to teach/)."""
+    """Lesson plans by module, for teach/index.md (links relative to teach/), each with its
+    teacher pack and its browser slides."""
     from .curriculum import lesson_plans
     from .project import Project
 
@@ -454,9 +455,12 @@ def render_lessons(docs, *, lang: str) -> str:
         # build does not look for among the pages (teach/ is one folder deeper in other languages)
         up = "../" if lang == default else "../../"
         pack = html.escape(f"{up}downloads/{lang}/{Path(e.rel).stem}-teacher-pack.zip", quote=True)
+        deck = html.escape(f"{up}downloads/{lang}/{Path(e.rel).stem}-slides.html", quote=True)
         label = html.escape(_t(lang, "teachpack.pack"), quote=False)
+        slides = html.escape(_t(lang, "teachpack.slides"), quote=False)
         lines.append(f"| {e.module} | [{_cell(e.title)}]({name}) | {_cell(_age(e.age_band, lang))} | {e.minutes} min | "
-                     f'{_cell(", ".join(e.digcomp))} | <a class="rh-pack" href="{pack}" download>{label} (zip)</a> |')
+                     f'{_cell(", ".join(e.digcomp))} | <a class="rh-pack" href="{pack}" download>{label} (zip)</a> · '
+                     f'<a class="rh-slides" href="{deck}">{slides}</a> |')
     return "\n".join(lines) + "\n"
 
 
