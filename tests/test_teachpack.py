@@ -320,8 +320,8 @@ def test_every_plan_links_its_pack_and_teach_lists_them_with_their_slides(projec
 
 
 def test_card_packs_and_ticket_sheets_carry_language_title_every_card_and_no_answer(project, module_one_pack):
-    """Module 1's plans in both languages: every card's text and label, every ticket prompt four
-    times, the licence and address on every page, and no teacher-only answer nor ticket answer."""
+    """Module 1's plans in both languages: every card's text and label, every ticket prompt on
+    each ticket of the sheet, the licence and address on every page, and no teacher-only answer nor ticket answer."""
     from pypdf import PdfReader
 
     site, _files = module_one_pack
@@ -351,8 +351,9 @@ def test_card_packs_and_ticket_sheets_carry_language_title_every_card_and_no_ans
                             assert squash(f"{card['text']} {card['answer']}") not in text
                 seen += 1
             else:
-                for prompt in tickets[0]["prompts"]:
-                    assert text.count(squash(plain(prompt))) == 4, prompt
+                # identical tickets, as many as fit (four, or two for the Italian 11-13 ones, longer)
+                copies = {text.count(squash(plain(prompt))) for prompt in tickets[0]["prompts"]}
+                assert len(copies) == 1 and copies <= {2, 4}, (plan.lang, plan.stem, copies)
                 assert answer_leaks(text, [], ticket_answers(site, plan.url_path)) == []
                 seen += 1
     assert seen == 6  # m1 11-13 (cards, tickets) and 14-16 (cards), in English and Italian
