@@ -561,10 +561,22 @@ def handout_countries(dataset: Dataset, lang: str) -> list[str]:
     return country_order(codes, dataset, lang, first)
 
 
+def _name_beside(name: str, number: str | None) -> str:
+    """A service's name as printed beside its number: without the number when the name already
+    ends with it ("Telefono Azzurro – linea di ascolto 19696" · 19696), so a handout shows the
+    number once; the data keeps the official name."""
+    if not number:
+        return name
+    digits = re.sub(r"\s", "", number)
+    found = re.search(r"[\s–—:·,-]*\(?(?<!\d)(" + r"\s*".join(map(re.escape, digits)) + r")\)?\s*$", name)
+    short = name[:found.start()].strip() if found else name
+    return short or name
+
+
 def _handout_service(service: dict, lang: str) -> str:
     where = partial(_where, "services", service["id"].split("-", 1)[0], service["id"])
-    bits = [f"**{md_text(service['name'])}**"]
     phone = (service.get("phone") or {}).get("local")
+    bits = [f"**{md_text(_name_beside(service['name'], phone))}**"]
     if phone:
         bits.append(f"[{md_text(phone)}]({_tel((service.get('phone') or {}).get('international') or phone)})")
     url = href(service["url"], where("url"))
