@@ -220,3 +220,62 @@ def test_a_card_count_takes_the_plural_form_its_language_needs():
     assert [plural_form(n, "uk") for n in (1, 2, 5, 21)] == ["one", "few", "many", "one"]
     assert "(1 картка)" in count(1, "uk") and "(2 картки)" in count(2, "uk") and "(5 карток)" in count(5, "uk")
     assert "(1 card)" in count(1, "en") and "(5 cards)" in count(5, "en")
+
+
+# The printed sheet as a teacher cuts it, measured apart from teachpack.FIT_JS: every text inside
+# its cell (none cut off), at least 2 mm between the last cut line and the footer's text, the
+# footer on the page.
+GEOMETRY_JS = r"""
+() => [...document.querySelectorAll('.sheet')].flatMap((sheet, n) => {
+  const mm = 96 / 25.4, page = sheet.getBoundingClientRect();
+  const cells = [...sheet.querySelectorAll('.cell')];
+  const cut = Math.max(...cells.map(c => c.getBoundingClientRect().bottom));
+  const text = Math.min(...[...sheet.querySelectorAll('footer span')].map(s => s.getBoundingClientRect().top));
+  const bottom = Math.max(...[...sheet.querySelectorAll('footer span')].map(s => s.getBoundingClientRect().bottom));
+  const out = cells.filter(c => c.scrollHeight > c.clientHeight + 1).map(c => `page ${n + 1}: text cut off in a cell`);
+  if (text - cut < 2 * mm) out.push(`page ${n + 1}: footer ${((text - cut) / mm).toFixed(1)} mm from the last cut line`);
+  if (bottom > page.bottom) out.push(`page ${n + 1}: footer off the page`);
+  return out;
+})
+"""
+
+
+def test_every_plans_ticket_sheet_and_card_pack_fit_with_the_footer_below_the_cut_lines(browser):
+    """Every lesson plan's exit tickets and card pack, English and Italian (the Italian tickets of
+    module 1 did not fit four to a page: their last lines were cut off, the footer on the cut line)."""
+    project = Project(ROOT)
+    licence = "Real Harm · CC BY-SA 4.0 · https://example.org/it/teach/lessons/m1-synthetic-media-11-13/ · 6 dicembre 2026"
+    tab = browser.new_page()
+    tab.emulate_media(media="print")
+    checked = 0
+    for plan in teachpack.pages(project.docs, ["en", "it"]):
+        if plan.entry.audience != "educators":
+            continue
+        sets, tickets, _p = cards.page_blocks(Page.read(project.docs / plan.lang / plan.entry.rel), "plan")
+
+        def render(sheets, mode="tickets", plan=plan):
+            return teachpack.print_html(mode, lang=plan.lang, title="t", plan_title=plan.entry.title,
+                                        licence=licence, sheets=sheets)
+
+        if tickets:
+            sheets = teachpack.fit_tickets(tab, tickets[0], render)
+            assert tab.evaluate(GEOMETRY_JS) == [], f"{plan.lang} {plan.stem}: tickets"
+            checked += 1
+        if sets:
+            tab.set_content(render(teachpack.card_sheets(sets), "cards"))
+            assert tab.evaluate(GEOMETRY_JS) == [], f"{plan.lang} {plan.stem}: cards"
+    tab.close()
+    assert checked >= 16
+
+
+def test_the_sheet_measure_sees_a_cut_off_ticket_and_a_ticket_too_long_for_a_page_stops(browser):
+    long = {"id": "too-long", "prompts": ["Explain in detail " * 16] * 5, "lines": 8}
+    render = lambda sheets: teachpack.print_html("tickets", lang="en", title="t", plan_title="t",  # noqa: E731
+                                                 licence="l", sheets=sheets)
+    tab = browser.new_page()
+    tab.set_content(render(teachpack.ticket_sheets(long, 2, 2)))
+    assert tab.evaluate(GEOMETRY_JS) and tab.evaluate(teachpack.FIT_JS)
+    with pytest.raises(cards.BlockError) as exc:
+        teachpack.fit_tickets(tab, long, render)
+    tab.close()
+    assert "\n" not in str(exc.value) and str(exc.value).startswith("exit-ticket too-long: too long to print")

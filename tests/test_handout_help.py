@@ -57,3 +57,42 @@ def test_the_handout_box_refuses_a_country_without_services(dataset):
         markers.expand("<!-- realharm:handout-help audience=adults country=XX -->",
                        {"handout-help": lambda **kw: render.render_handout_help(dataset, **kw)}, lang="en", page="x.md")
     assert markers.check("<!-- realharm:handout-help country=GB -->", "teach/x.md", "x.md", None) == []
+
+
+def test_each_service_in_the_handout_box_shows_its_number_once(dataset):
+    """Telefono Azzurro's official name ends with its number ("… linea di ascolto 19696"): the box
+    printed "Telefono Azzurro – linea di ascolto 19696 · 19696". The number, once, as a phone link."""
+    import re
+
+    project = Project(ROOT)
+    seen = 0
+    for lang in project.languages():
+        for audience in ("students", "adults"):
+            box = render.render_handout_help(dataset, lang=lang, audience=audience)
+            for code in dataset.services:
+                for svc in dataset.services[code]["services"]:
+                    number = (svc.get("phone") or {}).get("local")
+                    if not (svc.get("handout") and number):
+                        continue
+                    line = next(x for x in box.splitlines() if f"]({render._tel((svc.get('phone') or {}).get('international') or number)})" in x
+                                and x.startswith("- **"))
+                    shown = re.sub(r"\]\(tel:[^)]*\)", "]", line)  # the text a reader sees, without the link targets
+                    assert shown.count(number) == 1, (lang, line)
+                    seen += 1
+    it = render.render_handout_help(dataset, lang="it")
+    assert "- **Telefono Azzurro – linea di ascolto** · [19696](tel:19696) · <https://azzurro.it/>" in it
+    assert next(s for s in dataset.services["IT"]["services"]
+                if s["id"] == "it-telefono-azzurro")["name"] == "Telefono Azzurro – linea di ascolto 19696"
+    assert seen > 10
+
+
+@pytest.mark.parametrize("name, number, shown", [
+    ("Telefono Azzurro – linea di ascolto 19696", "19696", "Telefono Azzurro – linea di ascolto"),
+    ("Helpline (116 111)", "116 111", "Helpline"),
+    ("Line 119696", "19696", "Line 119696"),       # another number that ends the same way stays
+    ("Call 1522 any time", "1522", "Call 1522 any time"),  # only a number at the end is the phone line
+    ("19696", "19696", "19696"),                    # a name that is only the number stays whole
+    ("Childline", None, "Childline"),
+])
+def test_a_name_drops_only_the_number_it_ends_with(name, number, shown):
+    assert render._name_beside(name, number) == shown

@@ -196,3 +196,39 @@ def test_browser_deck_loads_clean_and_advances_with_the_arrow_key(browser, deck_
         assert audit.problems() == []
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [(390, 844), (844, 390)], ids=["portrait", "landscape"])
+def test_the_slide_number_is_small_and_out_of_the_way_on_a_phone(browser, tmp_path, viewport):
+    """On a phone the slide is scaled down to a third; the slide number was a 63 × 42 px purple
+    block beside it. It stays a 24 px tap target, in the bottom-left corner, clear of the arrows
+    and of the progress bar. (A deck of twelve slides with the site's own assets, opened from a
+    file as in the offline copy.)"""
+    from support import ROOT
+
+    S, B = slides.Slide, slides.Block
+    deck = slides.Deck("en", "A plan", [S("title", "A plan", [], [], "Ages 11–13")] + [
+        S("activity", f"Activity {n}", [B("p", "Work in pairs and agree on one answer.")], []) for n in range(1, 12)],
+        "Real Harm · CC BY-SA 4.0", "https://example.org/", DATE)
+    path = tmp_path / "deck.html"
+    path.write_text(slides.html_deck(deck, (ROOT / "docs" / "assets").as_uri() + "/"), encoding="utf-8")
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri() + "#/1")
+        page.wait_for_function("window.Reveal && window.Reveal.isReady()")
+        box = page.locator(".reveal .slide-number").bounding_box()
+        link = page.locator(".reveal .slide-number a").bounding_box()
+        bar = page.locator(".reveal .progress").bounding_box()
+        arrows = [page.locator(f".reveal .controls .navigate-{d}").bounding_box() for d in ("left", "right")]
+        size = page.locator(".reveal .slide-number").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    finally:
+        context.close()
+    assert page.url.endswith("#/1")
+    assert box["width"] <= 48 and box["height"] <= 26 and size <= 11, (box, size)
+    assert link["width"] >= 24 and link["height"] >= 24  # still a target a finger can hit (WCAG 2.2)
+    assert box["x"] <= 8 and box["y"] + box["height"] <= bar["y"], (box, bar)  # bottom-left, above the bar
+    assert all(box["x"] + box["width"] < a["x"] for a in arrows)

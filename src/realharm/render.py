@@ -448,7 +448,8 @@ def render_modules(docs, *, lang: str) -> str:
 
 
 def render_lessons(docs, *, lang: str) -> str:
-    """Lesson plans by module, for teach/index.md (links relative to teach/)."""
+    """Lesson plans by module, for teach/index.md (links relative to teach/), each with its
+    teacher pack and its browser slides."""
     from .curriculum import shown
     from .project import Project
 
@@ -463,9 +464,12 @@ def render_lessons(docs, *, lang: str) -> str:
         # a plan the language has not translated has the default language's pack
         up = "../" if lang == default else "../../"
         pack = html.escape(f"{up}downloads/{page_lang}/{Path(e.rel).stem}-teacher-pack.zip", quote=True)
+        deck = html.escape(f"{up}downloads/{page_lang}/{Path(e.rel).stem}-slides.html", quote=True)
         label = html.escape(_t(lang, "teachpack.pack"), quote=False)
+        slides = html.escape(_t(lang, "teachpack.slides"), quote=False)
         lines.append(f"| {e.module} | [{_cell(e.title)}]({name}) | {_cell(_age(e.age_band, lang))} | {e.minutes} min | "
-                     f'{_cell(", ".join(e.digcomp))} | <a class="rh-pack" href="{pack}" download>{label} (zip)</a> |')
+                     f'{_cell(", ".join(e.digcomp))} | <a class="rh-pack" href="{pack}" download>{label} (zip)</a> · '
+                     f'<a class="rh-slides" href="{deck}">{slides}</a> |')
     return "\n".join(lines) + "\n"
 
 
@@ -567,10 +571,22 @@ def handout_countries(dataset: Dataset, lang: str) -> list[str]:
     return country_order(codes, dataset, lang, first)
 
 
+def _name_beside(name: str, number: str | None) -> str:
+    """A service's name as printed beside its number: without the number when the name already
+    ends with it ("Telefono Azzurro – linea di ascolto 19696" · 19696), so a handout shows the
+    number once; the data keeps the official name."""
+    if not number:
+        return name
+    digits = re.sub(r"\s", "", number)
+    found = re.search(r"[\s–—:·,-]*\(?(?<!\d)(" + r"\s*".join(map(re.escape, digits)) + r")\)?\s*$", name)
+    short = name[:found.start()].strip() if found else name
+    return short or name
+
+
 def _handout_service(service: dict, lang: str) -> str:
     where = partial(_where, "services", service["id"].split("-", 1)[0], service["id"])
-    bits = [f"**{md_text(service['name'])}**"]
     phone = (service.get("phone") or {}).get("local")
+    bits = [f"**{md_text(_name_beside(service['name'], phone))}**"]
     if phone:
         bits.append(f"[{md_text(phone)}]({_tel((service.get('phone') or {}).get('international') or phone)})")
     url = href(service["url"], where("url"))

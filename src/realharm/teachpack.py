@@ -229,8 +229,28 @@ def card_sheets(blocks: list[dict]) -> list[dict]:
     return sheets
 
 
-def ticket_sheets(ticket: dict) -> list[dict]:
-    """One A4 page of identical tickets: four (2×2) when they are short, else two (1×2)."""
+# Exit tickets per A4 page, tried in this order until every ticket fits its cell (fit_tickets):
+# four (2×2), two (1×2), one.
+TICKET_LAYOUTS = ((2, 2), (1, 2), (1, 1))
+
+# What does not fit on a printed sheet: a cell whose text runs past its cut lines (and is cut
+# off), a grid whose last cut line runs into the footer, a footer below the page's edge.
+FIT_JS = r"""
+() => [...document.querySelectorAll('.sheet')].flatMap((sheet, n) => {
+  const page = sheet.getBoundingClientRect(), grid = sheet.querySelector('.grid').getBoundingClientRect();
+  const foot = sheet.querySelector('footer').getBoundingClientRect();
+  const out = [...sheet.querySelectorAll('.cell')].filter(c => c.scrollHeight > c.clientHeight + 1)
+    .map(c => `page ${n + 1}: a card or ticket is ${c.scrollHeight - c.clientHeight} px taller than its cell`);
+  const last = Math.max(...[...sheet.querySelectorAll('.cell')].map(c => c.getBoundingClientRect().bottom));
+  if (Math.max(grid.bottom, last) > foot.top) out.push(`page ${n + 1}: the footer overlaps the last cut line`);
+  if (foot.bottom > page.bottom) out.push(`page ${n + 1}: the footer runs off the page`);
+  return out;
+})
+"""
+
+
+def ticket_sheets(ticket: dict, cols: int = 2, rows: int = 2) -> list[dict]:
+    """One A4 page of identical tickets, ``cols`` × ``rows`` of them."""
     from markupsafe import Markup
 
     from .quiz import _inline
@@ -238,9 +258,21 @@ def ticket_sheets(ticket: dict) -> list[dict]:
 
     md = inline_markdown()
     item = {"prompts": [Markup(_inline(md, p)) for p in ticket["prompts"]], "lines": ticket["lines"]}
-    rows = len(ticket["prompts"]) * (ticket["lines"] + 1.5) + sum(len(p) // 45 for p in ticket["prompts"])
-    cols = 2 if rows <= 16 else 1
-    return [{"size": "ticket", "cols": cols, "rows": 2, "items": [item] * (cols * 2)}]
+    return [{"size": "ticket", "cols": cols, "rows": rows, "items": [item] * (cols * rows)}]
+
+
+def fit_tickets(page, ticket: dict, render) -> list[dict]:
+    """The ticket sheet with as many tickets as fit on the page, measured in the browser that
+    prints it (``page``, a Playwright page; ``render(sheets)`` gives the print HTML): the length of
+    a prompt in print depends on the language and the font, which a count of characters only
+    guesses. A ticket too long for a page of its own is an error in one line."""
+    for cols, rows in TICKET_LAYOUTS:
+        sheets = ticket_sheets(ticket, cols, rows)
+        page.set_content(render(sheets))
+        if not page.evaluate(FIT_JS):
+            return sheets
+    raise cards.BlockError(f"exit-ticket {ticket['id']}: too long to print even one ticket on an A4 page: "
+                           "shorten the prompts or give them fewer lines")
 
 
 def print_html(mode: str, *, lang: str, title: str, plan_title: str, licence: str, sheets: list[dict]) -> str:
@@ -259,6 +291,7 @@ def print_cards(docs: Path, site_dir: Path, plans: list[Plan], *, browser, site_
     printed by the same Chromium as the sheets, from the page's parsed blocks."""
     written = []
     page = browser.new_page()
+    page.emulate_media(media="print")  # measured (fit_tickets) as it prints
     for plan in plans:
         if plan.entry.audience != "educators":
             continue
@@ -267,16 +300,27 @@ def print_cards(docs: Path, site_dir: Path, plans: list[Plan], *, browser, site_
         if problems:
             raise cards.BlockError(problems[0])
         licence = t("teachpack", "licence", plan.lang).format(url=site_url + plan.url_path, date=format_date(date, plan.lang))
-        jobs = []
+        jobs = []  # (file, title's interface key, the card pack's pages or the ticket to fit)
         if sets:
             jobs.append((CARDS, "card_pack", card_sheets(sets)))
         if tickets:
-            jobs.append((TICKETS, "ticket_sheet", ticket_sheets(tickets[0])))
-        for name, key, sheets in jobs:
+            jobs.append((TICKETS, "ticket_sheet", tickets[0]))
+        for name, key, what in jobs:
             heading = t("cards", key, plan.lang)
             title = f"{plan.entry.title} — {heading}"
-            page.set_content(print_html("cards" if name == CARDS else "tickets", lang=plan.lang, title=title,
-                                        plan_title=plan.entry.title, licence=licence, sheets=sheets))
+            mode = "cards" if name == CARDS else "tickets"
+
+            def render(sheets, mode=mode, title=title, licence=licence, plan=plan):
+                return print_html(mode, lang=plan.lang, title=title, plan_title=plan.entry.title,
+                                  licence=licence, sheets=sheets)
+
+            if name == CARDS:
+                page.set_content(render(what))
+            else:
+                try:
+                    fit_tickets(page, what, render)  # leaves the page holding the sheet that fits
+                except cards.BlockError as exc:
+                    raise cards.BlockError(f"docs/{plan.lang}/{plan.entry.rel}: {exc}") from None
             out = site_dir / folder(plan.lang) / f"{plan.stem}-{name}.pdf"
             out.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(out), format="A4", print_background=True, tagged=True,
