@@ -289,33 +289,6 @@
     });
     var form = document.getElementById("rh-certificate-form");
     if (!form) return;
-    /* Quick choices: one button per age and situation, shown once a country is chosen; the
-       country can come from the address (#country-it, the anchor of that country's services in
-       the list below, which the home page links to). */
-    var quick = document.getElementById("rh-finder-quick");
-    function showQuick() { if (quick) quick.hidden = !form.elements.country.value; }
-    function countryFromAddress() {
-      var match = /^#country-([a-z]{2})$/.exec(window.location.hash);
-      if (!match) return;
-      var code = match[1].toUpperCase();
-      var select = form.elements.country;
-      if (!Array.prototype.some.call(select.options, function (o) { return o.value === code; })) return;
-      select.value = code;
-      showQuick();
-      form.scrollIntoView();
-    }
-    form.elements.country.addEventListener("change", showQuick);
-    if (quick) {
-      Array.prototype.forEach.call(quick.querySelectorAll("button[data-age]"), function (button) {
-        button.addEventListener("click", function () {
-          form.elements.age.value = button.dataset.age;
-          form.elements.situation.value = button.dataset.situation;
-          if (form.requestSubmit) form.requestSubmit(); else form.dispatchEvent(new Event("submit", { cancelable: true }));
-        });
-      });
-    }
-    countryFromAddress();
-    window.addEventListener("hashchange", countryFromAddress);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var name = form.elements.learner.value.trim();
