@@ -205,22 +205,29 @@ def unknown_folders(data_dir: Path, languages: list[str], root_label: str = "dat
             for p in sorted(folder.iterdir()) if p.is_dir() and p.name not in languages[1:]]
 
 
-def counts(data_dir: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
-    """(texts translated, texts in all) of data/ for each language but the default one, from the
-    English files and data/i18n/<lang>/ (a text still written inline counts too)."""
+def merged_documents(data_dir: Path, kind: str, languages: list[str]) -> list[tuple[str, Any]]:
+    """(path, document) of the English files of one kind, each text with every language's
+    translation merged in (a file that does not parse is left out: the data checks report it)."""
     import yaml
 
     from .data import _DataLoader
 
+    documents = []
+    for path in english_files(data_dir, kind):
+        try:
+            documents.append((str(path), yaml.load(path.read_text(encoding="utf-8"), Loader=_DataLoader)))
+        except yaml.YAMLError:
+            continue
+    merge(data_dir, kind, documents, languages)
+    return documents
+
+
+def counts(data_dir: Path, languages: list[str]) -> dict[str, tuple[int, int]]:
+    """(texts translated, texts in all) of data/ for each language but the default one, from the
+    English files and data/i18n/<lang>/ (a text still written inline counts too)."""
     merged: list[dict] = []
     for kind in KINDS:
-        documents = []
-        for path in english_files(data_dir, kind):
-            try:
-                documents.append((str(path), yaml.load(path.read_text(encoding="utf-8"), Loader=_DataLoader)))
-            except yaml.YAMLError:
-                continue  # reported by the data checks
-        merge(data_dir, kind, documents, languages)
+        documents = merged_documents(data_dir, kind, languages)
         merged += [text for _label, doc in documents for _e, _p, text in slots(kind, doc)]
     return {lang: (sum(1 for t in merged if t.get(lang)), len(merged)) for lang in languages[1:]}
 

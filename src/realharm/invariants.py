@@ -195,20 +195,11 @@ def page_problems(docs, languages: list[str], also: list[str] | tuple = ()) -> l
 
 def data_problems(data_dir, languages: list[str], kinds: tuple[str, ...] = ("services", "glossary")) -> list[str]:
     """Every data text translated in data/i18n/<lang>/ against its English text."""
-    import yaml
-
-    from .data import _DataLoader
-    from .datatexts import english_files, field_name, merge, slots
+    from .datatexts import field_name, merged_documents, slots
 
     out = []
     for kind in kinds:
-        documents = []
-        for path in english_files(data_dir, kind):
-            try:
-                documents.append((str(path), yaml.load(path.read_text(encoding="utf-8"), Loader=_DataLoader)))
-            except yaml.YAMLError:
-                continue  # reported by the data checks
-        merge(data_dir, kind, documents, languages)
+        documents = merged_documents(data_dir, kind, languages)
         for lang in languages[1:]:
             if not carries_over(lang):
                 continue
