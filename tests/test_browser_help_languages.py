@@ -133,3 +133,25 @@ def test_chinese_search_finds_chinese_pages_by_chinese_words(context, base_url, 
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert hrefs and all(h.startswith(base_url + "zh/") for h in hrefs), hrefs
     assert any(h.startswith(base_url + "zh/help/") for h in hrefs), hrefs
+
+
+# ── pages a language has not translated yet: shown in English, in that language's frame ──
+FALLBACK = ["learn/m1-synthetic-media/", "teach/lessons/m1-synthetic-media-11-13/", "law/it/"]
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGS[1:] if code != "it"])
+def test_pages_not_yet_translated_pass_axe_and_say_so(browser, base_url, lang):
+    from support import PageAudit
+
+    for path in FALLBACK:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            audit = PageAudit(context, page)
+            page.goto(base_url + f"{lang}/{path}", wait_until="networkidle")
+            assert page.get_attribute("html", "lang") == lang
+            assert page.locator(".rh-fallback").count() == 1, path  # the notice, in the language
+            assert page.locator('article div[lang="en"]').count() >= 1, path
+            assert audit.problems() == [], (lang, path)
+        finally:
+            context.close()
