@@ -105,7 +105,8 @@
       if (!Array.prototype.some.call(select.options, function (o) { return o.value === code; })) return;
       select.value = code;
       showQuick();
-      form.scrollIntoView();
+      /* the next tap is one of the quick choices: bring them into view, with their question */
+      if (quick) quick.scrollIntoView({ block: "start" });
     }
     form.elements.country.addEventListener("change", showQuick);
     if (quick) {
