@@ -18,6 +18,9 @@ PROJECT = Project(ROOT)
 LANGS = PROJECT.languages()
 SETTINGS = PROJECT.settings()
 PAGES = page_urls(PROJECT.docs, LANGS)
+# Languages with their own learner pages: the others show the default language's pages in their
+# place, whose quiz words and glossary tooltips are the default language's (tested with it)
+LEARN_LANGS = [lang for lang in LANGS if (PROJECT.docs / lang / "learn").is_dir()]
 PROJECT_SERVICE_FILES = sorted((PROJECT.data / "services").glob("*.yaml"))
 
 
@@ -185,7 +188,7 @@ def test_quick_exit_is_visible_on_a_small_screen(browser, base_url, lang):
 QUIZ_WORDS = {lang: (strings(lang)["quiz"]["correct"], strings(lang)["quiz"]["incorrect"]) for lang in LANGS}
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LEARN_LANGS)
 def test_quiz_answer_shows_feedback(context, base_url, lang):
     page = context.new_page()
     audit = PageAudit(context, page)
@@ -232,7 +235,7 @@ def test_quiz_without_javascript_and_in_print_shows_answers(browser, base_url):
 
 
 # ── glossary tooltips ──
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", LEARN_LANGS)
 def test_glossary_tooltip_on_hover_and_keyboard_focus(context, base_url, lang):
     page = context.new_page()
     page.goto(base_url + ("" if lang == "en" else f"{lang}/") + "learn/m1-synthetic-media/", wait_until="networkidle")
@@ -423,7 +426,7 @@ def test_incident_checklist_prints_on_one_page(browser, base_url, lang, tmp_path
         page.pdf(path=str(pdf_path), format="A4", margin={"top": "12mm", "bottom": "12mm", "left": "12mm", "right": "12mm"})
         reader = PdfReader(pdf_path)
         assert len(reader.pages) == 1
-        text = reader.pages[0].extract_text()
+        text = " ".join(reader.pages[0].extract_text().split())  # a right-to-left page spaces words wider
         assert "☐" in text and ("First hour" in text or "Prima ora" in text)
         assert "Sources" not in text and "Fonti" not in text
     finally:
