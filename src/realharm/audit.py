@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import COUNTRY_BOXES
 from .curriculum import lesson_plans
 from .pages import Page
 
@@ -24,8 +25,6 @@ NO_PROMISE = {
 }
 SCRIPT_LINK = re.compile(r"\]\((?:\.\./)?tricky-questions\.md(?:#[\w-]+)?\)")
 HANDOUT = re.compile(r"^## .*\{ #handout \}", re.M)
-# what applies in one country only, in boxes: the UK, Italy, and everywhere else
-COUNTRY_BOXES = {"uk", "italy", "elsewhere"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def audit_page(page: Page, lang: str) -> dict[str, str]:
     }
     boxes = set(page.admonitions())
     found["differentiation"] = "differentiation" in boxes
-    found["country_boxes"] = COUNTRY_BOXES <= boxes
+    found["country_boxes"] = set(COUNTRY_BOXES) <= boxes
     found["starter_revisited"] = "revisit" in boxes
     adults = str(fm.get("age_band")) == "adults"
     markers = [(name, args) for name, args in page_markers(handout)]

@@ -48,8 +48,8 @@ PAGES = {  # template -> page path (without language prefix)
     "glossary": "glossary/",
     "404": "404.html",
 }
-LESSON_TEMPLATES = ("lesson plan", "learner page")
-HELP_TEMPLATES = ("get help", "help finder")  # measured in every language; the rest in English and Italian  # "a lesson page" of the budget
+LESSON_TEMPLATES = ("lesson plan", "learner page")  # "a lesson page" of the budget
+HELP_TEMPLATES = ("get help", "help finder")  # measured in every language; the rest in English and Italian
 BUDGET_FIRST_KB = 90
 BUDGET_REPEAT_KB = 15
 BUDGET_BUILD_S = 15

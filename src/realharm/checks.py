@@ -89,6 +89,7 @@ def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozen
     return problems
 
 
+# what applies in one country only, in boxes: the UK, Italy, and everywhere else
 COUNTRY_BOXES = ("uk", "italy", "elsewhere")
 
 

@@ -59,10 +59,13 @@ def lesson_plans(docs: Path, lang: str) -> list[Entry]:
     return [e for e in entries(docs, lang) if e.audience == "educators"]
 
 
-def shown(docs: Path, lang: str, default: str, audience: str) -> list[tuple[Entry, str]]:
+def shown(docs: Path, lang: str, audience: str) -> list[tuple[Entry, str]]:
     """(entry, language of its page) of every learner module or lesson plan as the language's
     site shows it: its own page where it has one, else the default language's, shown in its place
     (a language that has translated only its Get help pages still lists every plan on Teach)."""
+    from .project import Project
+
+    default = Project(Path(docs).parent).default_language()
     own = {e.rel: e for e in entries(docs, lang) if e.audience == audience} if lang != default else {}
     out = []
     for e in entries(docs, default):

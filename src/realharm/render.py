@@ -85,10 +85,7 @@ def _aside(text: str, lang: str) -> str:
 def _colon(lang: str) -> str:
     """The colon after a label as the language writes it (style.colon: French puts a no-break
     space before it), ":" by default."""
-    try:
-        return (setting(lang, "style") or {}).get("colon") or ":"
-    except KeyError:
-        return ":"
+    return _punct(lang, "colon", ":")
 
 
 def _comma(lang: str) -> str:
@@ -433,11 +430,9 @@ def render_modules(docs, *, lang: str) -> str:
     """Learner modules in order, for learn/index.md (links relative to learn/): a plain ordered
     list that the page's script decorates with the reader's own progress."""
     from .curriculum import shown
-    from .project import Project
 
-    default = Project(Path(docs).parent).default_language()
     lines = ['<ol class="rh-modules" markdown="1">']
-    for e, _page_lang in shown(docs, lang, default, "learners"):
+    for e, _page_lang in shown(docs, lang, "learners"):
         name = e.rel.split("/", 1)[1]
         meta = md_text(f"{e.minutes} min · {_t(lang, 'curriculum.ages')} {_age(e.age_band, lang)}")
         lines.append(f'<li data-rh-module="{e.module}" markdown="span">[{_cell(e.title)}]({name}) '
@@ -457,7 +452,7 @@ def render_lessons(docs, *, lang: str) -> str:
     head = [_m(lang, f"curriculum.{k}") for k in ("module", "lesson", "ages", "time", "digcomp")]
     head.append(_m(lang, "teachpack.pack"))
     lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|"]
-    for e, page_lang in shown(docs, lang, default, "educators"):
+    for e, page_lang in shown(docs, lang, "educators"):
         name = e.rel.split("/", 1)[1]
         # the packs are made by `make site` (teachpack.py), after the build: an HTML link, which the
         # build does not look for among the pages (teach/ is one folder deeper in other languages);
@@ -477,10 +472,9 @@ def render_curriculum_map(docs, curriculum: dict, *, lang: str) -> str:
     """Every lesson plan with age band, duration, DigComp and national-curriculum links, as an
     HTML table the page's script can filter (teach/curriculum-map.md; links relative to teach/)."""
     from .curriculum import shown
-    from .project import Project
 
     s = partial(_t, lang)
-    lessons = [e for e, _l in shown(docs, lang, Project(Path(docs).parent).default_language(), "educators")]
+    lessons = [e for e, _l in shown(docs, lang, "educators")]
     by_plan = (curriculum or {}).get("lessons") or {}
     ages = sorted({e.age_band for e in lessons}, key=lambda b: ["11-13", "14-16", "16-18", "adults"].index(b))
     comps = sorted({c for e in lessons for c in e.digcomp}, key=lambda c: tuple(int(x) for x in c.split(".")))

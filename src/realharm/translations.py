@@ -120,7 +120,6 @@ def passes_problems(root: Path, settings: dict[str, dict], today) -> list[str]:
     to it."""
     from datetime import date as Date
 
-    default = next(iter(settings))
     out = []
     for lang, s in list(settings.items())[1:]:
         if not s["language"]["published"] or s.get("carry_over", True) is False:
