@@ -29,10 +29,25 @@
   });
   /* With search open on a narrow screen, the search box stops before the quick exit (CSS): it
      needs the button's width, which depends on the language. */
-  function measureExit() {
+  function setExitSpace(width) {
+    if (width) document.documentElement.style.setProperty("--rh-exit-space", (Math.ceil(width) + 8) + "px");
+  }
+  /* A ResizeObserver reports the width after the browser has laid the page out anyway (and again
+     when the width changes): reading offsetWidth while the page is being set up would force a
+     layout of the whole page before its first frame, the longest task on a phone. */
+  function watchExit() {
     var link = document.querySelector("[data-rh-exit]");
-    if (!link || !link.offsetWidth) return;
-    document.documentElement.style.setProperty("--rh-exit-space", (link.offsetWidth + 8) + "px");
+    if (!link) return;
+    if (window.ResizeObserver) {
+      new ResizeObserver(function (entries) {
+        var box = entries[0].borderBoxSize && entries[0].borderBoxSize[0];
+        setExitSpace(box ? box.inlineSize : link.offsetWidth);
+      }).observe(link);
+      return;
+    }
+    var measure = function () { setExitSpace(link.offsetWidth); };
+    window.addEventListener("resize", measure, { passive: true });
+    window.requestAnimationFrame(function () { window.setTimeout(measure, 0); });
   }
 
   /* 2. Quizzes */
@@ -324,15 +339,21 @@
   }
 
   function init() {
-    measureExit();
-    window.addEventListener("resize", measureExit, { passive: true });
+    watchExit();
     setupPartPrinting();
     trackLearnerPage();
     setupProgressPage();
     setupCurriculumMap();
     /* Measuring the sidebars forces a layout: wait until the first frame is drawn, when the
-       layout is done anyway, rather than measuring while the page is still being set up. */
-    window.requestAnimationFrame(function () { window.setTimeout(alignSidebars, 0); });
+       layout is done anyway, rather than measuring while the page is still being set up. On a
+       phone no sidebar shows until the menu opens: align the menu then, not at load. */
+    if (window.matchMedia("(min-width: 60em)").matches) {
+      window.requestAnimationFrame(function () { window.setTimeout(alignSidebars, 0); });
+    }
+    var drawer = document.getElementById("__drawer");
+    if (drawer) drawer.addEventListener("change", function () {
+      if (drawer.checked) window.requestAnimationFrame(alignSidebars);
+    });
     /* Material scrolls the sidebar shortly after load: align after its scroll */
     Array.prototype.forEach.call(document.querySelectorAll(".md-sidebar__scrollwrap"), function (wrap) {
       wrap.addEventListener("scroll", function () {
