@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
-from . import cards, quiz
+from . import cards, quiz, worksheets
 from .data import future_date, yaml_error
 from .pages import FRONT_MATTER, Page, markdown_files
 
@@ -68,6 +68,7 @@ def parity(docs: Path, languages: list[str], skip: set[str] | frozenset = frozen
                         problems.append(f"{label}: {what} differ from {source}: {_diff(left, right)}: {WHAT_TO_DO[what]}")
                 problems += quiz_parity(a, b, label, source)
                 problems += cards.parity(a, b, label, source)
+                problems += worksheets.parity(a, b, label, source)
             if not front_matter:
                 continue
             try:
@@ -239,6 +240,7 @@ def lint(docs: Path, languages: list[str], schema_path: Path, *, today: date | N
                 except quiz.QuizError as exc:
                     problems.append(f"{label}: quiz {n}: {exc}")
             problems += cards.page_blocks(page, label)[2]
+            problems += worksheets.page_worksheets(page, label)[1]
             if found or not is_lesson(rel):
                 continue
             fm = page.front_matter

@@ -14,8 +14,8 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 HEADING_ID = re.compile(r"^#{1,6} .*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$", re.MULTILINE)
 ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z0-9_-]+)", re.MULTILINE)
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```quiz[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.DOTALL | re.MULTILINE)
-# card sets and exit tickets (cards.py), with the block's kind as the fence's language
-BLOCK_FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<kind>cards|exit-ticket)[ \t]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
+# card sets and exit tickets (cards.py) and worksheets (worksheets.py), with the block's kind as the fence's language
+BLOCK_FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<kind>cards|exit-ticket|worksheet)[ \t]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
                          re.DOTALL | re.MULTILINE)
 ACTIVITY_MINUTES = re.compile(r'^[ \t]*!!![ \t]+activity[ \t]+"[^"\n]*?\((\d+)[ \t]*min[^)]*\)"', re.MULTILINE)
 
@@ -72,7 +72,8 @@ class Page:
                 for m in FENCE.finditer(self.body)]
 
     def blocks(self, kinds=("cards", "exit-ticket")) -> list[tuple[str, int, str]]:
-        """(kind, line of the page where the YAML starts, YAML) of every card set and exit ticket."""
+        """(kind, line of the page where the YAML starts, YAML) of every block of the given kinds (by
+        default card sets and exit tickets; worksheets with kinds=("worksheet",))."""
         offset = len(self.text) - len(self.body)
         return [(m.group("kind"), self.text.count("\n", 0, offset + m.start("body")) + 1, m.group("body"))
                 for m in BLOCK_FENCE.finditer(self.body) if m.group("kind") in kinds]

@@ -3,7 +3,8 @@
 For each lesson plan (file names in English, the same in every language, under
 downloads/<lang>/):
 
-- <plan>-student-sheet.pdf: the exit quiz or ticket without answers, and the handout;
+- <plan>-student-sheet.pdf: the exit quiz or ticket without answers, each worksheet (```worksheet,
+  worksheets.py) on an A4 page of its own, and the handout;
 - <plan>-answer-key.pdf: the quiz with every option's feedback, the exit ticket's answers, what
   to look for in each activity and the discussion prompts;
 - <plan>.docx and <plan>.odt: the plan and its handout, editable;
@@ -106,7 +107,7 @@ def pages(docs: Path, languages: list[str], modules: set[int] | None = None) -> 
 # -- student sheet and answer key --------------------------------------------------------------
 
 SHEET_JS = r"""
-([mode, heading, licence, nameLine, quizLabel, expectedLabel]) => {
+([mode, heading, licence, nameLine, quizLabel, expectedLabel, worksheetCss]) => {
   const article = document.querySelector('article.md-content__inner');
   const h1 = article.querySelector('h1');
   const title = h1 ? h1.textContent.replace('¶', '').trim() : document.title;
@@ -131,6 +132,14 @@ SHEET_JS = r"""
           else if (/^(OL|UL)$/.test(child.tagName)) { seen = true; child.classList.add('rh-sheet__ticket'); }
         }
       }
+    }
+    // each worksheet (```worksheet) on a page of its own, headed like the sheet, filling the page
+    for (const ws of article.querySelectorAll('.rh-worksheet')) {
+      const sheet = document.createElement('section');
+      sheet.className = 'rh-sheet__worksheet rh-sheet__break';
+      sheet.append(el('p', title + ' — ' + heading + ' · ' + licence, 'rh-sheet__licence'),
+                   el('p', nameLine, 'rh-sheet__name'), ws.cloneNode(true));
+      out.push(sheet);
     }
     const start = article.querySelector('#handout');
     if (start) {
@@ -163,16 +172,45 @@ SHEET_JS = r"""
   document.querySelectorAll('.rh-pdf, .rh-pack, .rh-translation-banner').forEach(e => e.remove());
   const style = document.createElement('style');
   style.textContent = '.rh-sheet__licence{font-size:.6rem;color:#444}.rh-sheet__name{margin:1em 0 1.5em}' +
-    '.rh-sheet__break{break-before:page}.rh-sheet__ticket li{margin-bottom:4em}.md-typeset .rh-q input{width:1em;height:1em}';
+    '.rh-sheet__break{break-before:page}.rh-sheet__ticket li{margin-bottom:4em}.md-typeset .rh-q input{width:1em;height:1em}' +
+    (worksheetCss || '');
   document.head.append(style);
 }
+"""
+
+
+# A worksheet's page in the student sheet: one A4 page (267 mm inside the margins), the parts
+# sharing what the title and instructions leave, each part's lines spread over its space.
+WORKSHEET_CSS = (
+    ".rh-sheet__worksheet{height:262mm;display:flex;flex-direction:column}"
+    ".rh-sheet__worksheet .rh-sheet__name{margin:.3em 0 .8em}"
+    ".md-typeset .rh-sheet__worksheet .rh-worksheet{flex:1 1 0;min-height:0;display:flex;flex-direction:column;"
+    "margin:0;border:0;padding:0;break-inside:auto}"
+    ".md-typeset .rh-sheet__worksheet .rh-worksheet__title{font-size:1.4em;margin-bottom:.3em}"
+    ".md-typeset .rh-sheet__worksheet ol.rh-worksheet__parts{flex:1 1 0;min-height:0;grid-template-columns:1fr 1fr;"
+    "grid-auto-rows:1fr;gap:4mm;margin-top:3mm}"
+    ".md-typeset .rh-sheet__worksheet .rh-worksheet--list ol.rh-worksheet__parts{display:flex;flex-direction:column}"
+    ".md-typeset .rh-sheet__worksheet .rh-worksheet--list .rh-worksheet__part{flex:var(--lines) 1 0}"
+    ".md-typeset .rh-sheet__worksheet .rh-worksheet__part{display:flex;flex-direction:column;min-height:0;"
+    "border:1.5px solid #000;padding:2mm 3mm}"
+    ".rh-sheet__worksheet .rh-worksheet__panel{flex:3 1 0;height:auto;min-height:20mm;border:1.5px solid #000}"
+    ".rh-sheet__worksheet .rh-worksheet__lines{flex:1 1 0;display:flex;flex-direction:column;min-height:0}"
+    ".rh-sheet__worksheet .rh-worksheet__line{flex:1 1 0;height:auto;min-height:6mm;max-height:11mm;"
+    "border-bottom:1px solid #777}"
+)
+
+# Worksheets whose page overflows (their text and lines do not fit one A4 page), measured after SHEET_JS
+WORKSHEET_FIT_JS = r"""
+() => [...document.querySelectorAll('.rh-sheet__worksheet')].filter(s => s.scrollHeight > s.clientHeight + 1)
+  .map(s => s.querySelector('[data-rh-worksheet]').dataset.rhWorksheet)
 """
 
 
 def print_sheets(base_url: str, site_dir: Path, plans: list[Plan], *, browser, site_url: str, date: str) -> list[Path]:
     """<plan>-student-sheet.pdf and <plan>-answer-key.pdf of every lesson plan."""
     written = []
-    page = browser.new_page()
+    # as wide as an A4 page inside its margins (180 mm), so that a worksheet is measured as it prints
+    page = browser.new_page(viewport={"width": 680, "height": 1000})
     for plan in plans:
         if plan.entry.audience != "educators":
             continue
@@ -183,7 +221,11 @@ def print_sheets(base_url: str, site_dir: Path, plans: list[Plan], *, browser, s
             page.emulate_media(media="print")
             heading = t("teachpack", key, lang)
             page.evaluate(SHEET_JS, [mode, heading, licence, t("teachpack", "name_line", lang),
-                                     t("teachpack", "quiz", lang), t("teachpack", "expected", lang)])
+                                     t("teachpack", "quiz", lang), t("teachpack", "expected", lang), WORKSHEET_CSS])
+            too_long = page.evaluate(WORKSHEET_FIT_JS)
+            if too_long:
+                raise cards.BlockError(f"docs/{lang}/{plan.entry.rel}: worksheet {too_long[0]}: too long for one A4 "
+                                       "page: shorten the instructions or the labels, or give the parts fewer lines")
             out = site_dir / folder(lang) / f"{plan.stem}-{name}.pdf"
             out.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(out), format="A4", print_background=True, tagged=True, outline=True,
