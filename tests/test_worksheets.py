@@ -25,7 +25,7 @@ CONVERTED = {
     "m4-threats-and-scams-11-13": ["m4-11-13-comic-strip"],
     "m6-law-14-16": ["m6-14-16-report"],
     "m8-case-study-16-18": ["m8-16-18-case-file"],
-    "m8-case-study-adults": ["m8-adults-levers"],
+    "m8-case-study-adults": ["m8-adults-lever-map"],
 }
 
 
@@ -120,7 +120,7 @@ def test_the_plans_carry_their_worksheets_in_english_and_italian():
             assert problems == [] and [w["id"] for w in sheets] == ids, (lang, stem)
             # the preparation box names the sheet and where it is printed
             prep = page.body.split("!!! preparation", 1)[1].split("\n!!! ", 1)[0]
-            where = "student sheet" if lang == "en" else "scheda per gli studenti"
+            where = "student sheet" if lang == "en" else "scheda per la classe"
             assert where in prep.lower(), (lang, stem)
 
 
