@@ -124,7 +124,17 @@ def test_the_plans_carry_their_worksheets_in_english_and_italian():
             assert where in prep.lower(), (lang, stem)
 
 
-def test_the_student_sheet_prints_each_worksheet_on_its_own_page_without_answers(project, built_site, base_url,
+@pytest.fixture(scope="module")
+def sheet_url(built_site):
+    """The built site served as `make site` serves it to print the sheets (sitebuild.serve)."""
+    from realharm import sitebuild
+
+    server, base = sitebuild.serve(built_site)
+    yield base
+    server.shutdown()
+
+
+def test_the_student_sheet_prints_each_worksheet_on_its_own_page_without_answers(project, built_site, sheet_url,
                                                                                  browser, tmp_path):
     from pypdf import PdfReader
 
@@ -134,7 +144,7 @@ def test_the_student_sheet_prints_each_worksheet_on_its_own_page_without_answers
     plans = [p for p in teachpack.pages(project.docs, ["en", "it"], {6})
              if p.stem == "m6-law-14-16" and p.entry.audience == "educators"]
     assert len(plans) == 2
-    written = teachpack.print_sheets(base_url, tmp_path, plans, browser=browser, site_url="https://example.org/",
+    written = teachpack.print_sheets(sheet_url, tmp_path, plans, browser=browser, site_url="https://example.org/",
                                      date="2026-12-06")
     for plan in plans:
         sheet = tmp_path / "downloads" / plan.lang / f"{plan.stem}-student-sheet.pdf"
@@ -152,10 +162,10 @@ def test_the_student_sheet_prints_each_worksheet_on_its_own_page_without_answers
         assert answer_leaks("".join(pages), questions, ticket_answers(built_site, plan.url_path)) == []
 
 
-def test_a_worksheet_too_long_for_a_page_stops_the_sheet_in_one_line(project, base_url, browser, tmp_path):
+def test_a_worksheet_too_long_for_a_page_is_found(project, sheet_url, browser):
     plan = next(p for p in teachpack.pages(project.docs, ["en"], {6}) if p.stem == "m6-law-14-16")
     tab = browser.new_page(viewport={"width": 680, "height": 1000})
-    tab.goto(base_url + plan.url_path)
+    tab.goto(sheet_url + plan.url_path)
     tab.emulate_media(media="print")
     tab.evaluate(teachpack.SHEET_JS, ["student", "Student sheet", "l", "Name", "Quiz", "Expected",
                                       teachpack.WORKSHEET_CSS])
