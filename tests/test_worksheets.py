@@ -104,7 +104,8 @@ def test_a_worksheet_renders_escaped_as_a_labelled_figure():
     assert "<script>" not in out and "&lt;script&gt;" in out and "<em>one</em>" in out
     assert "What &lt;i&gt;happened&lt;/i&gt;" in out and "<i>" not in out and "<b>" not in out
     assert "Say it in words &amp; never attach the image" in out
-    assert out.count('<li class="rh-worksheet__part"') == 4
+    assert out.count('<li class="rh-worksheet__part"') == 4 and 'data-lines="4"' in out
+    assert "style=" not in out  # the content security policy refuses style attributes
     assert out.count('<span class="rh-worksheet__line"></span>') == 4 + 3 + 2 + 3
     strip = worksheets.render(sheets[1], inline_markdown())
     assert strip.count('class="rh-worksheet__panel" aria-hidden="true"') == 3

@@ -137,8 +137,10 @@ SHEET_JS = r"""
     for (const ws of article.querySelectorAll('.rh-worksheet')) {
       const sheet = document.createElement('section');
       sheet.className = 'rh-sheet__worksheet rh-sheet__break';
+      const copy = ws.cloneNode(true);
+      copy.querySelectorAll('[data-lines]').forEach(li => { li.style.flexGrow = li.dataset.lines; });
       sheet.append(el('p', title + ' — ' + heading + ' · ' + licence, 'rh-sheet__licence'),
-                   el('p', nameLine, 'rh-sheet__name'), ws.cloneNode(true));
+                   el('p', nameLine, 'rh-sheet__name'), copy);
       out.push(sheet);
     }
     const start = article.querySelector('#handout');
@@ -190,7 +192,7 @@ WORKSHEET_CSS = (
     ".md-typeset .rh-sheet__worksheet .rh-worksheet ol.rh-worksheet__parts{flex:1 1 0;min-height:0;grid-template-columns:1fr 1fr;"
     "grid-auto-rows:1fr;gap:4mm;margin-top:3mm}"
     ".md-typeset .rh-sheet__worksheet .rh-worksheet--list ol.rh-worksheet__parts{display:flex;flex-direction:column}"
-    ".md-typeset .rh-sheet__worksheet .rh-worksheet--list .rh-worksheet__part{flex:var(--lines) 1 0}"
+    ".md-typeset .rh-sheet__worksheet .rh-worksheet--list .rh-worksheet__part{flex-shrink:1;flex-basis:0}"
     ".md-typeset .rh-sheet__worksheet .rh-worksheet ol.rh-worksheet__parts>li{display:flex;flex-direction:column;min-height:0;"
     "border:1.5px solid #000;padding:2mm 3mm}"
     ".rh-sheet__worksheet .rh-worksheet__panel{flex:3 1 0;height:auto;min-height:20mm;border:1.5px solid #000}"

@@ -91,10 +91,11 @@ def render(block: dict, md=None) -> str:
            f'data-layout="{layout}" aria-labelledby="worksheet-{bid}-title">',
            f'<figcaption class="rh-worksheet__title" id="worksheet-{bid}-title"><strong>{esc(block["title"])}</strong></figcaption>',
            f'<p class="rh-worksheet__instructions">{_inline(md, block["instructions"])}</p>',
-           f'<ol class="rh-worksheet__parts" style="--parts: {len(block["parts"])}">']
+           '<ol class="rh-worksheet__parts">']
     for n, part in enumerate(block["parts"], 1):
         number = f'<span class="rh-worksheet__n">{n}</span> ' if layout == "strip" else ""
-        out.append(f'<li class="rh-worksheet__part" style="--lines: {part["lines"]}">'
+        # no style attribute: the site's content security policy refuses them (the sheet reads data-lines)
+        out.append(f'<li class="rh-worksheet__part" data-lines="{part["lines"]}">'
                    f'<p class="rh-worksheet__label">{number}<strong>{esc(part["label"])}</strong></p>')
         if part.get("hint"):
             out.append(f'<p class="rh-worksheet__hint">{_inline(md, part["hint"])}</p>')
