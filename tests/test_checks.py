@@ -270,3 +270,26 @@ def test_parity_names_a_quiz_whose_right_answer_moved(tmp_path):
     assert checks.parity(docs, ["en", "it"], front_matter=False) == [
         "docs/it/teach/lessons/l.md: quiz 1, question 1: the right answer is option(s) [2], in "
         "docs/en/teach/lessons/l.md option(s) [1]: mark the same options 'correct: true' as the English page"]
+
+
+# ── applied questions ──
+RECALL = ROOT / "tests" / "fixtures" / "applied" / "m9-recall-quiz.md"
+
+
+def test_real_quizzes_are_at_least_half_applied(project):
+    assert checks.applied(project.docs, project.languages()) == []
+
+
+def test_a_quiz_of_mostly_recall_questions_is_named_in_one_line(tmp_path):
+    docs = tree(tmp_path, {"en/learn/m9-recall.md": RECALL.read_text(encoding="utf-8")})
+    assert checks.applied(docs, ["en"]) == [
+        "docs/en/learn/m9-recall.md: quiz 1: 1 of 3 questions are applied, at least 2 must be: rewrite a recall "
+        "question as a short scenario with a person and mark it 'applied: true'"]
+
+
+def test_a_quiz_half_applied_passes_and_pages_other_than_lessons_are_not_asked(tmp_path):
+    text = RECALL.read_text(encoding="utf-8")
+    half = text.replace('- question: "What is lateral reading?"\n', '- question: "What is lateral reading?"\n'
+                        '  applied: true\n')
+    docs = tree(tmp_path, {"en/learn/m9-recall.md": half, "en/teach/faq.md": text})
+    assert checks.applied(docs, ["en"]) == []

@@ -1,5 +1,7 @@
 """Quizzes: rendered as accessible form controls with feedback for every option."""
 
+import re
+
 import pytest
 
 from realharm import quiz
@@ -42,6 +44,8 @@ def test_several_correct_options_use_checkboxes():
     ('- question: Q\n  options:\n    - {text: A, correct: true}\n    - {text: B, feedback: y}\n',
      "question 1, option 1: needs 'feedback'"),
     ("just text", "quiz must be a list of questions"),
+    ('- question: Q\n  applied: "yes"\n  options:\n    - {text: A, correct: true, feedback: x}\n'
+     '    - {text: B, feedback: y}\n', "question 1: 'applied' must be true or false"),
 ])
 def test_bad_quizzes_are_rejected(bad, message):
     with pytest.raises(quiz.QuizError, match=message.replace("(", r"\(").replace(")", r"\)")):
@@ -61,3 +65,18 @@ def test_a_bad_quiz_is_rejected_every_time_it_is_read():
     for _ in range(2):
         with pytest.raises(quiz.QuizError, match="no option is marked"):
             quiz.parse(bad)
+
+
+def test_the_applied_mark_is_counted_but_never_shown_or_exported():
+    from realharm import quizexport
+
+    source = SOURCE.replace('- question: "Is it OK to forward it?"\n',
+                            '- question: "Is it OK to forward it?"\n  applied: true\n')
+    assert quiz.count_applied(source) == 1 and quiz.count_applied(SOURCE) == 0
+    # the same page, once the quiz's id (a hash of its source) is set aside
+    same_ids = lambda html: re.sub(r"\bq[0-9a-f]{8}", "q-id", html)  # noqa: E731
+    assert same_ids(quiz.render(source, lang="en")) == same_ids(quiz.render(SOURCE, lang="en"))
+    meta = quizexport.Meta("T", "en", "https://example.org/t/", "2026-12-06")
+    for exported in (quizexport.moodle_xml(quiz.parse(source), meta),
+                     quizexport.qti_item(quiz.parse(source)[0], 1, meta, quizexport._md())):
+        assert b"applied" not in exported.lower()

@@ -217,6 +217,7 @@ Read TRANSLATING.md for the details.""")
         skip = validate.pages_with_problems(problems, languages[0])
         problems += checks.parity(project.docs, languages, skip, structure=False)  # the rest: in content()
         problems += checks.links(project.docs, languages)
+        problems += checks.applied(project.docs, languages)
         problems += checks.terminology(project.docs, languages)
         # numbers, addresses, dates and legal references carried over into each translation
         from . import invariants

@@ -258,6 +258,30 @@ def lint(docs: Path, languages: list[str], schema_path: Path, *, today: date | N
     return problems
 
 
+# ── applied questions ───────────────────────────────────────────────────────
+def applied(docs: Path, languages: list[str]) -> list[str]:
+    """At least half the questions of every quiz of a lesson plan or learner module are applied
+    (marked ``applied: true``: a short scenario with a person, asking what to do, what is true in
+    that case or what the best reply is), not definitions to recall. One line per quiz."""
+    problems = []
+    for lang in languages:
+        root = docs / lang
+        for path in markdown_files(root):
+            rel = path.relative_to(root)
+            if not is_lesson(rel):
+                continue
+            for n, source in enumerate(Page.read(path).quizzes(), 1):
+                try:
+                    total, marked = quiz.count_questions(source), quiz.count_applied(source)
+                except quiz.QuizError:
+                    continue  # reported by lint()
+                if 2 * marked < total:
+                    problems.append(f"docs/{lang}/{rel.as_posix()}: quiz {n}: {marked} of {total} questions are "
+                                    f"applied, at least {(total + 1) // 2} must be: rewrite a recall question as a "
+                                    "short scenario with a person and mark it 'applied: true'")
+    return problems
+
+
 # ── links between pages ─────────────────────────────────────────────────────
 LINK = re.compile(r"\]\(\s*<?(?P<target>[^)\s>]+?\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)"
                   r"|^\s*\[[^\]]+\]:\s*<?(?P<ref>[^\s>]+?\.md)(?:#\S*)?>?\s*$", re.MULTILINE)

@@ -55,6 +55,9 @@ def _parse(source: str, first_line: int) -> list[dict]:
                 raise QuizError(f"question {n}, option {m}: needs a 'text'")
             if not isinstance(opt.get("feedback"), str) or not opt["feedback"].strip():
                 raise QuizError(f"question {n}, option {m}: needs 'feedback'")
+        if "applied" in q and not isinstance(q["applied"], bool):
+            raise QuizError(f"question {n}: 'applied' must be true or false (true: a short scenario with a "
+                            "person, asking what to do or what is true in that case)")
         if not any(opt.get("correct") is True for opt in options):
             raise QuizError(f"question {n}: no option is marked as the right answer "
                             "(add 'correct: true' to the right option)")
@@ -117,6 +120,13 @@ def render(source: str, md=None, lang: str | None = None) -> str:
 
 def count_questions(source: str) -> int:
     return len(parse(source))
+
+
+def count_applied(source: str) -> int:
+    """Questions marked ``applied: true``: a short scenario with a (fictional) person asking what
+    to do, what is true in that case or what the best reply is, rather than a definition. The
+    mark is for the checks only: it is never shown on the page nor exported."""
+    return sum(1 for q in parse(source) if q.get("applied") is True)
 
 
 # pymdownx.superfences hooks (named in mkdocs.yml)
