@@ -492,3 +492,32 @@ def test_a_letter_without_a_country_section_stops_in_one_line(tmp_path):
     with pytest.raises(ValueError) as exc:
         teachpack.school_documents(tmp_path / "site", ["en"], site_url="https://example.org/", date=DATE)
     assert "\n" not in str(exc.value) and str(exc.value).startswith("docs/en/teach/letter-to-families.md: no section { #it }")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_a_module_packs_deck_runs_from_the_unzipped_folder(browser, module_one_pack, lang, tmp_path):
+    """Module 1's pack unzipped into a folder, each of its decks opened from the file (no server, no
+    network): reveal.js starts, counts the slides, and nothing is logged as an error."""
+    site, _files = module_one_pack
+    with zipfile.ZipFile(site / teachpack.module_pack(lang, 1)) as zf:
+        zf.extractall(tmp_path)
+    decks = sorted(tmp_path.glob("*-slides.html"))
+    assert len(decks) == 2, decks
+    context = browser.new_context()
+    try:
+        for deck in decks:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
+            page.goto(deck.as_uri())
+            page.wait_for_function("window.Reveal && window.Reveal.isReady()", timeout=10_000)
+            assert page.evaluate("Reveal.getTotalSlides()") >= 8, deck.name
+            assert page.evaluate("document.documentElement.lang") == lang
+            assert errors == [], (deck.name, errors)
+            page.close()
+    finally:
+        context.close()
+
