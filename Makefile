@@ -7,12 +7,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: help install serve build check test test-fast site bench lock clean new-language lesson-audit move-translations
+.PHONY: help install serve build check test test-fast site pack-check bench lock clean new-language lesson-audit move-translations
 
 help:
 	@echo "make serve   build and serve the site at http://$(HOST) with live reload"
 	@echo "make test    every check: data, parity, terminology, strict build, links, browser"
 	@echo "make site    build site/ with every PDF and the offline zip (ready to deploy)"
+	@echo "make pack-check  open every file of every teacher pack in site/ (make site runs it too)"
 	@echo "make bench   page weight, Lighthouse and build time against the budgets"
 	@echo "make check   the fast checks only (no build, no browser)"
 	@echo "make lesson-audit  the safeguarding parts of every lesson plan, per plan and language"
@@ -45,6 +46,11 @@ build: install
 # offline zip; needs the system Chromium (sudo apt-get install chromium).
 site: install
 	$(BIN)/python -m realharm site
+
+# Every file of every plan's and module's teacher pack in site/, opened with its reader: language,
+# title, what each pack holds, no answer on a learner's sheet (the last step of `make site`).
+pack-check: install
+	$(BIN)/python -m realharm pack-check site
 
 BENCH_RUNS ?= 5
 bench: install

@@ -74,3 +74,24 @@ def test_offline_copy_holds_each_file_once_and_no_source_map(monkeypatch, tmp_pa
                      "realharm/downloads/en/m9-plan-slides.html", "realharm/downloads/en/m9-plan-teacher-pack.zip"}
     pack = zipfile.ZipFile(tmp_path / "work" / "realharm" / "downloads" / "en" / "m9-plan-teacher-pack.zip")
     assert set(pack.namelist()) == {"m9-plan-slides.pptx", "m9-plan-student-sheet.pdf", "LICENCE.txt"}
+
+
+def test_make_site_fails_on_a_pack_problem_and_prints_it(monkeypatch, capsys, tmp_path):
+    from realharm import packcheck
+
+    monkeypatch.setenv("SITE_URL", "https://example.org/")
+    monkeypatch.setattr(sitebuild, "mkdocs_build", lambda project, dest, offline=False: 0.1)
+    monkeypatch.setattr(sitebuild, "make_pdfs", lambda project, site_dir: [])
+    pack = tmp_path / "site" / "downloads" / "en" / "m9-plan-teacher-pack.zip"
+    pack.parent.mkdir(parents=True)
+    pack.write_bytes(b"")
+    monkeypatch.setattr(sitebuild, "make_teacher_packs", lambda project, site_dir: [pack])
+    monkeypatch.setattr(sitebuild, "make_offline_zip", lambda project, site_dir, work: pack)
+    line = "downloads/en/m9-plan-teacher-pack.zip: m9-plan-student-sheet.pdf: a learner's sheet shows 1 answer(s)"
+    monkeypatch.setattr(packcheck, "check_packs", lambda site_dir, project: [line])
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert sitebuild.main(tmp_path) == 1
+    out = capsys.readouterr().out
+    assert line in out.splitlines() and "pack check: 1 problem(s)" in out
+    monkeypatch.setattr(packcheck, "check_packs", lambda site_dir, project: [])
+    assert sitebuild.main(tmp_path) == 0

@@ -492,3 +492,134 @@ def test_a_letter_without_a_country_section_stops_in_one_line(tmp_path):
     with pytest.raises(ValueError) as exc:
         teachpack.school_documents(tmp_path / "site", ["en"], site_url="https://example.org/", date=DATE)
     assert "\n" not in str(exc.value) and str(exc.value).startswith("docs/en/teach/letter-to-families.md: no section { #it }")
+
+
+# -- every file of every pack opened (packcheck.py, `python -m realharm pack-check`) ------------
+
+def test_the_pack_check_opens_every_file_of_module_ones_packs(project, module_one_pack):
+    from collections import Counter
+
+    from realharm import packcheck
+
+    site, _files = module_one_pack
+    counts: Counter = Counter()
+    assert packcheck.check_packs(site, project, counts) == []
+    langs = own_languages(project, "teach/lessons")
+    assert set(counts) == set(langs) and all(n >= 20 for n in counts.values()), counts
+
+
+def repack(source: Path, target: Path, replace: dict[str, bytes | None]) -> Path:
+    """A copy of a pack with some files replaced (or, given None, left out)."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as out:
+        for info in src.infolist():
+            if info.filename in replace:
+                if replace[info.filename] is not None:
+                    out.writestr(info.filename, replace[info.filename])
+            else:
+                out.writestr(info, src.read(info.filename))
+    return target
+
+
+def test_the_pack_check_rejects_an_answer_a_wrong_language_a_wrong_title_and_a_deck_without_assets(
+        project, module_one_pack, tmp_path):
+    """Each fault in one pack, each found in one line naming the pack and the file."""
+    import docx
+    from pptx import Presentation
+
+    from realharm import packcheck
+
+    site, _files = module_one_pack
+    bad = tmp_path / "site"
+    shutil.copytree(site, bad, ignore=shutil.ignore_patterns("*.zip"))
+    en, it = site / "downloads" / "en", site / "downloads" / "it"
+    stem = "m1-synthetic-media-14-16"  # has a quiz: its answer key shows every option's feedback
+    deck = Presentation(str(en / f"{stem}-slides.pptx"))
+    deck.core_properties.language = "it"
+    wrong_lang = io.BytesIO()
+    deck.save(wrong_lang)
+    doc = docx.Document(str(en / f"{stem}.docx"))
+    doc.core_properties.title = "Another plan"
+    wrong_title = io.BytesIO()
+    doc.save(wrong_title)
+    repack(en / f"{stem}-teacher-pack.zip", bad / "downloads" / "en" / f"{stem}-teacher-pack.zip", {
+        f"{stem}-student-sheet.pdf": (en / f"{stem}-answer-key.pdf").read_bytes(),
+        f"{stem}-slides.pptx": wrong_lang.getvalue(),
+        f"{stem}.docx": wrong_title.getvalue()})
+    # an Italian pack whose deck lost the stylesheet it loads
+    it_stem = "m1-synthetic-media-11-13"
+    repack(it / f"{it_stem}-teacher-pack.zip", bad / "downloads" / "it" / f"{it_stem}-teacher-pack.zip",
+           {"slides-assets/slides/slides.css": None})
+    problems = packcheck.check_packs(bad, project)
+    assert all("\n" not in p for p in problems)
+    pack = f"downloads/en/{stem}-teacher-pack.zip"
+    sheet = [p for p in problems if p.startswith(f"{pack}: {stem}-student-sheet.pdf: ")]
+    assert len(sheet) == 1 and "a learner's sheet shows" in sheet[0] and "the feedback 'No. " in sheet[0]
+    assert [p for p in problems if f"{stem}-slides.pptx" in p] == [
+        f"{pack}: {stem}-slides.pptx: language is 'it', not 'en'"]
+    assert [p for p in problems if p.startswith(f"{pack}: {stem}.docx")] == [
+        f"{pack}: {stem}.docx: title 'Another plan' does not hold the page's title "
+        f"{teachpack.pages(project.docs, ['en'], {1})[1].entry.title!r}"]
+    it_pack = f"downloads/it/{it_stem}-teacher-pack.zip"
+    assert sorted(p for p in problems if p.startswith(it_pack)) == [
+        f"{it_pack}: {it_stem}-slides.html: loads slides-assets/slides/slides.css, which is not in the pack "
+        "(the deck does not run from the unzipped folder)",
+        f"{it_pack}: slides-assets/slides/slides.css: missing"]
+    assert len(problems) == 5, problems
+
+
+def test_the_offline_check_finds_a_file_twice_and_a_source_map(tmp_path):
+    from realharm import packcheck
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("LICENCE.txt", "CC BY-SA 4.0")
+        zf.writestr("m1-a-answer-key.pdf", b"%PDF the key")
+    path = tmp_path / "realharm-offline.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("realharm/downloads/en/m1-a-answer-key.pdf", b"%PDF the key")
+        zf.writestr("realharm/downloads/en/m1-a-teacher-pack.zip", inner.getvalue())
+        zf.writestr("realharm/assets/javascripts/bundle.js.map", "{}")
+        zf.writestr("realharm/assets/javascripts/lunr/wordcut.js", "x")
+        zf.writestr("realharm/it/assets/javascripts/lunr/wordcut.js", "x")  # each language's search: allowed
+    assert packcheck.check_offline(path) == [
+        "realharm-offline.zip: realharm/assets/javascripts/bundle.js.map: a source map (for developers, not for the offline copy)",
+        "realharm-offline.zip: realharm/downloads/en/m1-a-answer-key.pdf: the same file again as "
+        "realharm/downloads/en/m1-a-teacher-pack.zip/m1-a-answer-key.pdf"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_a_module_packs_deck_runs_from_the_unzipped_folder(browser, module_one_pack, lang, tmp_path):
+    """Module 1's pack unzipped into a folder, each of its decks opened from the file (no server, no
+    network): reveal.js starts, counts the slides, and nothing is logged as an error."""
+    site, _files = module_one_pack
+    with zipfile.ZipFile(site / teachpack.module_pack(lang, 1)) as zf:
+        zf.extractall(tmp_path)
+    decks = sorted(tmp_path.glob("*-slides.html"))
+    assert len(decks) == 2, decks
+    context = browser.new_context()
+    try:
+        for deck in decks:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
+            page.goto(deck.as_uri())
+            page.wait_for_function("window.Reveal && window.Reveal.isReady()", timeout=10_000)
+            assert page.evaluate("Reveal.getTotalSlides()") >= 8, deck.name
+            assert page.evaluate("document.documentElement.lang") == lang
+            assert errors == [], (deck.name, errors)
+            page.close()
+    finally:
+        context.close()
+
+
+def test_pack_check_on_a_site_without_packs_says_so_in_one_line(tmp_path, capsys):
+    from realharm.__main__ import main
+
+    (tmp_path / "site" / "downloads").mkdir(parents=True)
+    assert main(["pack-check", str(tmp_path / "site")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{tmp_path / 'site' / 'downloads'}: no teacher pack (build them with `make site`)"
+    assert out[1].startswith("pack-check: 0 files opened")

@@ -15,6 +15,10 @@
                 history), and the data texts each language has; fails when a published language
                 lacks part of its minimum set of pages
   site          the static site, every PDF and the offline zip (what `make site` runs)
+  pack-check    [SITE]: every file of every teacher pack of a built site (default site/) opened with
+                its reader: language, title, what a pack holds, no answer on a learner's sheet,
+                decks that run from the unzipped folder, nothing twice and no source map in the
+                offline zip; one line per problem
   bench         build time, page weight and Lighthouse scores against the budgets (`make bench`)
   lesson-audit  the safeguarding parts every lesson plan must have, per plan and language (a table);
                 fails when a required part is missing (--require cards: also when a plan has no
@@ -48,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="parity, front matter, quizzes and terminology of docs/")
     sub.add_parser("readability", help="readability of learner pages against the content guide's targets")
     sub.add_parser("site", help="build site/, the PDFs and the offline zip")
+    pack_check = sub.add_parser("pack-check", help="open every file of every teacher pack of a built site")
+    pack_check.add_argument("site_dir", nargs="?", default=None, help="the built site (default: site/)")
     bench = sub.add_parser("bench", help="build time, page weight, Lighthouse")
     bench.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (no npm install)")
     bench.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is reported (5)")
@@ -136,6 +142,12 @@ Read TRANSLATING.md for the details.""")
         if args.command == "typography":
             return style.typography_main(project.docs, languages, args.lang, fix=args.fix)
         return style.style_main(project.docs, project.data, languages, args.lang)
+    if args.command == "pack-check":
+        from pathlib import Path
+
+        from . import packcheck
+
+        return packcheck.main(Path(args.site_dir) if args.site_dir else project.root / "site", project)
     if args.command == "site":
         from . import sitebuild
 

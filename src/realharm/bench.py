@@ -369,7 +369,8 @@ BUDGET_OFFLINE_MB = 25
 
 def download_sizes(project_root: Path) -> list[str]:
     """Lines on what the last `make site` made: its time by stage, the median and largest PDF of
-    one page (lesson plan or learner page) against the budget, and the offline zip's size."""
+    one page (lesson plan or learner page) against the budget, the teacher packs' sizes (median
+    plan pack, largest module pack) and the offline zip's size."""
     site = project_root / "site"
     pdfs = sorted(p for p in site.glob("pdf/*/m*.pdf") if not p.name.startswith("module-"))
     if not pdfs:
@@ -379,6 +380,14 @@ def download_sizes(project_root: Path) -> list[str]:
     lines = [f"page PDFs: {len(pdfs)}, median {median:.0f} KB, largest {max(sizes):.0f} KB "
              f"({max(zip(sizes, pdfs))[1].relative_to(site)}); budget {BUDGET_PLAN_PDF_KB} KB median: "
              f"{'met' if median <= BUDGET_PLAN_PDF_KB else 'MISSED'}"]
+    plan_packs = sorted(p for p in site.glob("downloads/*/m*-teacher-pack.zip") if not p.name.startswith("module-"))
+    module_packs = sorted(site.glob("downloads/*/module-*-teacher-pack.zip"))
+    if plan_packs and module_packs:
+        kb = [p.stat().st_size / 1024 for p in plan_packs]
+        largest = max(module_packs, key=lambda p: p.stat().st_size)
+        lines.append(f"teacher packs: {len(plan_packs)} plan packs, median {statistics.median(kb):.0f} KB, "
+                     f"largest {max(kb):.0f} KB; {len(module_packs)} module packs, largest "
+                     f"{largest.stat().st_size / 1e6:.1f} MB ({largest.relative_to(site)})")
     offline = site / "downloads" / "realharm-offline.zip"
     if offline.is_file():
         mb = offline.stat().st_size / 1e6

@@ -205,9 +205,17 @@ def main(root: Path | None = None) -> int:
     zip_path = make_offline_zip(project, site_dir, project.root / "build")
     times["offline copy"] = time.perf_counter() - start
     print(f"offline: {zip_path.relative_to(project.root)} {zip_path.stat().st_size / 1e6:.1f} MB")
+    problems = []
+    if packs:  # every file of every pack opened and checked (packcheck.py), and the offline zip
+        from . import packcheck
+
+        start = time.perf_counter()
+        problems = packcheck.check_packs(site_dir, project)
+        times["pack check"] = time.perf_counter() - start
+        print("\n".join(problems + [f"pack check: {len(problems)} problem(s) in {times['pack check']:.1f} s"]))
     times["total"] = sum(times.values())
     (project.root / "build").mkdir(exist_ok=True)
     (project.root / "build" / "site-times.json").write_text(json.dumps(times, indent=1), encoding="utf-8")
     if warning:  # again at the end, where it is seen after the PDF lines
         print(warning, file=sys.stderr)
-    return 0
+    return 1 if problems else 0

@@ -16,7 +16,8 @@ downloads/<lang>/):
   it has an exit ticket (```exit-ticket): made from the parsed blocks (cards.py), not the page;
 - <plan>-teacher-pack.zip: all of the above and the plan's PDF.
 
-Each module gets module-<n>-teacher-pack.zip: its plans' packs, the learner page's PDF and quiz.
+Each module gets module-<n>-teacher-pack.zip: its plans' packs (their HTML decks with slides-assets/
+once), the learner page's PDF and quiz.
 
 The whole-school documents (teach/letter-to-families, teach/leadership-brief, teach/staff-briefing)
 become <page>.docx and <page>.odt in every language; the letter also gives one file per country
@@ -572,12 +573,15 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
     for files in own.values():
         written += files
     by_module: dict[tuple[str, int], list[Path]] = {}
+    # a module pack holds its plans' HTML decks too, and the decks' assets (slides-assets/) once
+    module_extras: dict[tuple[str, int], dict[str, bytes]] = {}
     for plan in plans:
         files = [site_dir / pdf.page_pdf(plan.lang, plan.entry.rel)] + own[(plan.lang, plan.stem)]
         files = [f for f in files if f.is_file()]
         readme = t("teachpack", "licence", plan.lang).format(url=site_url + plan.url_path,
                                                              date=format_date(date, plan.lang)) + "\n"
         by_module.setdefault((plan.lang, plan.entry.module), []).extend(files)
+        module_extras.setdefault((plan.lang, plan.entry.module), {}).update(extras.get((plan.lang, plan.stem), {}))
         if plan.entry.audience == "educators":
             written.append(_zip(site_dir / folder(plan.lang) / f"{plan.stem}-teacher-pack.zip",
                                 sorted(files, key=lambda p: p.name), f"{plan.entry.title}\n{readme}",
@@ -586,5 +590,5 @@ def make(project, site_dir: Path, *, browser, base_url: str, site_url: str, date
         readme = t("teachpack", "licence", lang).format(url=site_url + ("" if lang == languages[0] else f"{lang}/")
                                                         + "teach/", date=format_date(date, lang)) + "\n"
         written.append(_zip(site_dir / module_pack(lang, module), sorted(set(files), key=lambda p: p.name),
-                            f"Real Harm · module {module}\n{readme}"))
+                            f"Real Harm · module {module}\n{readme}", module_extras.get((lang, module))))
     return written
