@@ -2,6 +2,8 @@
 already have an image" box with each country's services, and links the script for predictable
 questions; a plan without them is reported part by part and fails the command."""
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,35 @@ def test_country_boxes_side_by_side_may_come_in_any_order_in_a_translation():
     # but not across other boxes, and not a box more or less
     assert country_runs_sorted(english) != country_runs_sorted(["activity", "italy", "uk", "note", "elsewhere", "uk", "italy"])
     assert country_runs_sorted(english) != country_runs_sorted(["activity", "uk", "italy", "note", "uk", "italy"])
+
+
+def test_no_card_repeats_within_a_course():
+    project = Project(ROOT)
+    assert audit.repeated_cards(project.docs, project.languages()) == []
+
+
+def test_a_card_repeated_in_another_plan_of_the_course_fails_the_audit(tmp_path):
+    from realharm import cards
+
+    root = copy_project(tmp_path)
+    lessons = root / "docs/en/teach/lessons"
+    sets, _t, _p = cards.page_blocks(Page.read(lessons / "m7-getting-help-11-13.md"), "m7")
+    copied = next(c["text"] for b in sets for c in b["cards"] if len(c["text"]) >= audit.REPEAT_MIN_CHARS)
+
+    def put_in(plan: str) -> None:
+        # the copied text in place of the plan's first long card
+        target = lessons / plan
+        text = target.read_text(encoding="utf-8")
+        card = re.search(r'(\n *(?:- )?text: )"(?:[^"\\\n]|\\.){40,}"', text[text.index("```cards"):])
+        start = text.index("```cards") + card.start()
+        target.write_text(text[:start] + card.group(1) + json.dumps(copied) + text[start + len(card.group(0)):],
+                          encoding="utf-8")
+
+    put_in("m2-real-harm-14-16.md")  # another course: not a repeat
+    assert audit.repeated_cards(root / "docs", ["en"]) == []
+    put_in("m2-real-harm-11-13.md")  # the same course
+    problems = audit.repeated_cards(root / "docs", ["en"])
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("docs/en/teach/lessons/m7-getting-help-11-13.md: card "), problems
+    assert "repeats a card of docs/en/teach/lessons/m2-real-harm-11-13.md (ages 11-13" in problems[0]
+    assert main(["--root", str(root), "lesson-audit"]) == 1

@@ -203,6 +203,7 @@ Read TRANSLATING.md for the details.""")
         rows = audit.audit(project.docs, languages)
         print(audit.table(rows))
         problems += audit.failures(rows, set(args.require))
+        problems += audit.repeated_cards(project.docs, languages)
     if args.command == "readability":
         from . import readability
 

@@ -146,3 +146,36 @@ def failures(rows, require: frozenset[str] | set[str] = frozenset()) -> list[str
             if (p.required or p.key in wanted) and not has(parts, p.key):
                 out.append(f"docs/{lang}/{rel}: {p.label} is missing: {todo[p.key]}")
     return out
+
+
+# The courses a school teaches in sequence (teach/how-to-use.md#sequences): the 11-13 plans, and the
+# 14-16 and 16-18 plans together. A case or card met in one lesson must not come back in another.
+COURSES = {"11-13": "11-13", "14-16": "14-18", "16-18": "14-18"}
+# shorter cards ("Report it", "Tell a trusted adult") are the same advice everywhere, not a repeated case
+REPEAT_MIN_CHARS = 40
+
+
+def repeated_cards(docs: Path, languages: list[str]) -> list[str]:
+    """One line per card whose text another plan of the same course already uses, so that no case,
+    scenario or statement is met twice in a course."""
+    from . import cards
+
+    problems = []
+    for lang in languages:
+        first: dict[tuple[str, str], str] = {}
+        for entry in lesson_plans(docs, lang):
+            course = COURSES.get(entry.age_band)
+            if not course:
+                continue
+            sets, _tickets, _problems = cards.page_blocks(Page.read(docs / lang / entry.rel), entry.rel)
+            for block in sets:
+                for n, card in enumerate(block["cards"], 1):
+                    text = " ".join(card["text"].lower().split())
+                    if len(text) < REPEAT_MIN_CHARS:
+                        continue
+                    other = first.setdefault((course, text), entry.rel)
+                    if other != entry.rel:
+                        problems.append(f"docs/{lang}/{entry.rel}: card {n} of the set {block['id']!r} repeats a card "
+                                        f"of docs/{lang}/{other} (ages {course}, the same course): give this lesson "
+                                        "its own case")
+    return problems
