@@ -69,6 +69,14 @@ def test_offline_copy_searches_from_disk(project, tmp_path, browser):
     assert "realharm/downloads/it/m1-synthetic-media-11-13.odt" not in names
     root = tmp_path / "unzipped" / "realharm"
     assert (root / "index.html").is_file() and (root / "it" / "search" / "search_index.js").is_file()
+    # each English text once: a Get-help language keeps its own pages, its other links go to English
+    assert "realharm/ar/help/index.html" in names and "realharm/teach/index.html" in names
+    assert "realharm/ar/teach/index.html" not in names
+    assert not [n for n in names if n.endswith("search_index.json")]
+    broken = [(page.relative_to(root).as_posix(), m["url"]) for page in root.rglob("*.html") if page.name != "404.html"
+              for m in sitebuild._PAGE_LINK.finditer(page.read_text(encoding="utf-8"))
+              if "downloads/" not in m["url"] and not (page.parent / m["url"]).is_file()]
+    assert broken == []
     context = browser.new_context()
     try:
         page = context.new_page()

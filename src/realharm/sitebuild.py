@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -112,11 +114,88 @@ def _copy_zip_without(source: Path, target: Path, drop) -> None:
                 out.writestr(info, src.read(info.filename))
 
 
+# a link inside the offline copy to another page of it: relative, to an .html file, maybe with #part
+_PAGE_LINK = re.compile(r'(?P<attr>\bhref=")(?P<url>[^"#?:]+\.html)(?P<rest>[#?][^"]*)?"')
+
+
+def prune_fallback_pages(offline: Path, docs: Path, languages: list[str]) -> dict[str, int]:
+    """Leave out of the offline copy the pages a language shows in the default language (its
+    fallback pages: the default language's text in the language's frame) and send every link to
+    them to the default language's own page, which the copy holds. The reader gets the same English
+    text, once instead of nine times: the copy stays under its size limit with ten languages.
+    Each language's search index keeps only its own pages, and the .json index goes, since a page
+    opened from disk reads the .js one. Returns the pages left out per language."""
+    from .pages import markdown_files
+
+    gone: set[Path] = set()
+    counts: dict[str, int] = {}
+    for lang in languages[1:]:
+        root = offline / lang
+        own = {p.relative_to(docs / lang).with_suffix(".html") for p in markdown_files(docs / lang)}
+        left_out = set()
+        for page in sorted(root.rglob("*.html")):
+            rel = page.relative_to(root)
+            if rel.parts[0] in ("assets", "search") or rel.name == "404.html" or rel in own:
+                continue
+            if (offline / rel).is_file():  # the default language's page is in the copy
+                page.unlink()
+                gone.add(page.resolve())
+                left_out.add(rel.as_posix())
+        counts[lang] = len(left_out)
+        index = root / "search" / "search_index.js"
+        if index.is_file() and left_out:
+            prefix = "var __index = "
+            data = json.loads(index.read_text(encoding="utf-8")[len(prefix):])
+            data["docs"] = [d for d in data["docs"]
+                            if (d["location"].split("#", 1)[0] or "index.html") not in left_out]
+            index.write_text(prefix + json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for index in offline.rglob("search_index.json"):
+        if index.with_suffix(".js").is_file():
+            index.unlink()
+    for lang in languages[1:]:
+        _keep_own_lunr(offline / lang)
+    resolved_root = offline.resolve()
+    for page in offline.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+
+        def to_default(match: re.Match, page: Path = page) -> str:
+            target = (page.parent / match["url"]).resolve()
+            if target not in gone:
+                return match[0]
+            rel = target.relative_to(resolved_root)
+            default_page = resolved_root.joinpath(*rel.parts[1:])
+            return f'{match["attr"]}{os.path.relpath(default_page, page.parent.resolve())}{match["rest"] or ""}"'
+
+        fixed = _PAGE_LINK.sub(to_default, text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+    return counts
+
+
+def _keep_own_lunr(root: Path) -> None:
+    """A language's copy of the search scripts keeps only those its search loads (the theme's
+    search worker: the stemmer support, lunr.<lang> for each language of the index but English,
+    lunr.multi for several, tinyseg for Japanese, wordcut for Hindi and Thai)."""
+    lunr, index = root / "assets" / "javascripts" / "lunr", root / "search" / "search_index.js"
+    if not (lunr.is_dir() and index.is_file()):
+        return
+    text = index.read_text(encoding="utf-8")
+    langs = json.loads(text[text.index("{"):])["config"]["lang"]
+    keep = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
+    keep |= {f"min/lunr.{code}.min.js" for code in langs if code != "en"}
+    keep |= {"tinyseg.js"} if "ja" in langs else set()
+    keep |= {"wordcut.js"} if {"hi", "th"} & set(langs) else set()
+    for path in sorted(lunr.rglob("*.js")):
+        if path.relative_to(lunr).as_posix() not in keep:
+            path.unlink()
+
+
 def make_offline_zip(project: Project, site_dir: Path, work: Path) -> Path:
     offline = work / "realharm"
     if offline.exists():
         shutil.rmtree(offline)
     mkdocs_build(project, offline, offline=True)
+    prune_fallback_pages(offline, project.docs, project.languages())
     # each file once, to keep the zip small (it must stay under 25 MB): the PDF of every page (not
     # the module PDFs, which repeat them), the browser slides of every plan, and the pack of every
     # lesson plan without what the copy already holds loose beside it (the plan's PDF, its HTML
