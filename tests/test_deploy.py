@@ -67,7 +67,7 @@ def test_offline_copy_holds_each_file_once_and_no_source_map(monkeypatch, tmp_pa
             zf.writestr(name, name)
     with zipfile.ZipFile(site / "downloads" / "en" / "module-9-teacher-pack.zip", "w") as zf:
         zf.writestr("m9-plan.pdf", "x")
-    project = type("P", (), {"root": tmp_path})()
+    project = type("P", (), {"root": tmp_path, "docs": tmp_path / "docs", "languages": lambda self: ["en"]})()
     zip_path = sitebuild.make_offline_zip(project, site, tmp_path / "work")
     names = set(zipfile.ZipFile(zip_path).namelist())
     assert names == {"realharm/assets/bundle.js", "realharm/pdf/en/m9-plan.pdf",
