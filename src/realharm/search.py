@@ -17,6 +17,10 @@ import re
 import shutil
 from pathlib import Path
 
+# what a search_index.js holds before the index's JSON: Material reads the variable from file://
+INDEX_JS = "var __index = "
+
+
 def split_index(site_dir: Path, languages: list[str], *, offline: bool = False,
                 settings: dict[str, dict] | None = None) -> dict[str, int]:
     """Split site/search/search_index.json per language; returns the number of entries each.
@@ -45,7 +49,7 @@ def split_index(site_dir: Path, languages: list[str], *, offline: bool = False,
         data = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
         target.write_text(data, encoding="utf-8")
         if offline:
-            target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+            target.with_suffix(".js").write_text(INDEX_JS + data, encoding="utf-8")
         if lang != default:
             lunr = site_dir / "assets" / "javascripts" / "lunr"
             if lunr.is_dir():

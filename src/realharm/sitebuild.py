@@ -20,6 +20,7 @@ from pathlib import Path
 from . import pdf
 from .browser import CHROMIUM_ARGS, find_chromium
 from .curriculum import learner_modules
+from .search import INDEX_JS
 from .project import Project
 
 ZIP_PATH = "downloads/realharm-offline.zip"
@@ -144,11 +145,10 @@ def prune_fallback_pages(offline: Path, docs: Path, languages: list[str]) -> dic
         counts[lang] = len(left_out)
         index = root / "search" / "search_index.js"
         if index.is_file() and left_out:
-            prefix = "var __index = "
-            data = json.loads(index.read_text(encoding="utf-8")[len(prefix):])
+            data = _read_index(index)
             data["docs"] = [d for d in data["docs"]
                             if (d["location"].split("#", 1)[0] or "index.html") not in left_out]
-            index.write_text(prefix + json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            index.write_text(INDEX_JS + json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     for index in offline.rglob("search_index.json"):
         if index.with_suffix(".js").is_file():
             index.unlink()
@@ -172,6 +172,11 @@ def prune_fallback_pages(offline: Path, docs: Path, languages: list[str]) -> dic
     return counts
 
 
+def _read_index(path: Path) -> dict:
+    """The search index in a search_index.js of the offline copy (search.split_index writes it)."""
+    return json.loads(path.read_text(encoding="utf-8")[len(INDEX_JS):])
+
+
 def _keep_own_lunr(root: Path) -> None:
     """A language's copy of the search scripts keeps only those its search loads (the theme's
     search worker: the stemmer support, lunr.<lang> for each language of the index but English,
@@ -179,8 +184,7 @@ def _keep_own_lunr(root: Path) -> None:
     lunr, index = root / "assets" / "javascripts" / "lunr", root / "search" / "search_index.js"
     if not (lunr.is_dir() and index.is_file()):
         return
-    text = index.read_text(encoding="utf-8")
-    langs = json.loads(text[text.index("{"):])["config"]["lang"]
+    langs = _read_index(index)["config"]["lang"]
     keep = {"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"}
     keep |= {f"min/lunr.{code}.min.js" for code in langs if code != "en"}
     keep |= {"tinyseg.js"} if "ja" in langs else set()
@@ -260,8 +264,6 @@ def site_url_warning(env=os.environ) -> str | None:
 
 
 def main(root: Path | None = None) -> int:
-    import json
-
     project = Project(root or Path.cwd())
     site_dir = project.root / "site"
     warning = site_url_warning()
