@@ -102,6 +102,23 @@ def test_every_plan_has_a_pptx_that_follows_it(project, built_site, tmp_path):
     assert seen == with_plans and len(plans(project)) == len(plan_files) * len(seen)
 
 
+def test_a_worksheet_shows_on_its_slide_as_its_title_and_a_numbered_list_of_its_parts(project, built_site):
+    seen = 0
+    for plan in plans(project):
+        html = page_of(built_site, plan)
+        for fig in lxml_html.fromstring(html).xpath('//figure[contains(@class, "rh-worksheet")]'):
+            labels = [" ".join(s.text_content().split())
+                      for s in fig.xpath('.//*[contains(@class, "rh-worksheet__label")]/strong')]
+            title = " ".join(fig.xpath("./figcaption")[0].text_content().split())
+            blocks = [b for s in make_deck(built_site, plan, html).slides for b in s.blocks]
+            at = [i for i, b in enumerate(blocks) if b.kind == "p" and b.text == title]
+            assert at, (plan.url_path, title)
+            listed = next(b for b in blocks[at[0]:] if b.kind == "ol")
+            assert [text.split(" — ")[0] for text, _subs in listed.items] == labels, plan.url_path
+            seen += 1
+    assert seen >= 10  # five worksheets, in English and Italian
+
+
 def test_the_deck_check_rejects_a_deck_without_its_safety_slides_or_with_an_image(project, built_site, tmp_path):
     from pptx.util import Inches
 

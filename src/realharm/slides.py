@@ -102,9 +102,27 @@ def _blocks(elements) -> list[Block]:
             out.append(Block("ul", items=[(r, []) for r in rows if r]))
         elif tag in ("h2", "h3", "h4"):
             out.append(Block("h", _text(el)))
+        elif tag == "figure" and "rh-worksheet" in (el.get("class") or "").split():
+            out += _worksheet(el)
         elif tag and _text(el):
             out.append(Block("p", _text(el)))
     return out
+
+
+def _worksheet(fig) -> list[Block]:
+    """A worksheet (worksheets.py) as a slide shows it: its title, what to do, and its parts as a
+    numbered list, each part's label with its hint (the lines to write on stay on paper)."""
+    def first(node, cls: str) -> str:
+        found = node.xpath(f'./*[contains(@class, "{cls}")]')
+        return _text(found[0]) if found else ""
+
+    parts = []
+    for li in fig.xpath('./ol/li[contains(@class, "rh-worksheet__part")]'):
+        label = " ".join(_text(b) for b in li.xpath('./*[contains(@class, "rh-worksheet__label")]/strong'))
+        hint = first(li, "rh-worksheet__hint")
+        parts.append((f"{label} — {hint}" if hint else label, []))
+    return [Block("p", first(fig, "rh-worksheet__title")), Block("p", first(fig, "rh-worksheet__instructions")),
+            Block("ol", items=parts)]
 
 
 def _is_head(el) -> bool:
