@@ -27,7 +27,9 @@ def test_every_plan_has_every_required_part():
 
 def test_a_plan_without_the_parts_is_reported_part_by_part():
     parts = audit.audit_page(Page.read(BAD), "en")
-    required = [p.key for p in audit.PARTS if p.required]
+    # an 11-13 plan has no written question (n/a); the test below takes one from a 14-16 plan
+    required = [p.key for p in audit.PARTS if p.required and parts[p.key] != audit.NOT_APPLICABLE]
+    assert parts["written_item"] == audit.NOT_APPLICABLE
     assert [k for k in required if not audit.has(parts, k)] == required
     lines = audit.failures([("en", "teach/lessons/m1-synthetic-media-11-13.md", parts)])
     assert len(lines) == len(required)
@@ -113,3 +115,17 @@ def test_a_card_repeated_in_another_plan_of_the_course_fails_the_audit(tmp_path)
     assert problems[0].startswith("docs/en/teach/lessons/m7-getting-help-11-13.md: card "), problems
     assert "repeats a card of docs/en/teach/lessons/m2-real-harm-11-13.md (ages 11-13" in problems[0]
     assert main(["--root", str(root), "lesson-audit"]) == 1
+
+
+def test_a_14_16_plan_needs_its_written_question_and_what_a_good_answer_contains():
+    text = Page.read(ROOT / "docs/en/teach/lessons/m6-law-14-16.md").text
+    assert audit.audit_page(Page(BAD, text), "en")["written_item"] == audit.PRESENT
+    no_question = Page(BAD, text.replace("{ .rh-written }", ""))
+    no_answer = Page(BAD, text.replace("{ .rh-written-answer }", ""))
+    for page in (no_question, no_answer):
+        parts = audit.audit_page(page, "en")
+        assert parts["written_item"] == audit.ABSENT
+        assert [line.split(": ", 1)[1] for line in audit.failures([("en", "teach/lessons/m6-law-14-16.md", parts)])] \
+            == [f"written item is missing: {line}" for line in ["give the check box a written question: its label "
+                "and question paragraphs end with a line `{ .rh-written }`, what a good answer contains with "
+                "`{ .rh-written-answer }` (CONTRIBUTING.md, \"Written question\")"]]

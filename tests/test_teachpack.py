@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from moodle_xml_parser import parser as moodle_parser
 
-from realharm import cards, quizexport, sitebuild, slides, teachpack
+from realharm import cards, packcheck, quizexport, sitebuild, slides, teachpack
 from realharm.pages import Page
 from realharm.curriculum import entries, lesson_plans
 from realharm.safe import inline_markdown
@@ -202,6 +202,11 @@ def test_student_sheet_has_no_answers_and_answer_key_has_them(project, module_on
             assert "CCBY-SA4.0" in text and squash(plan.url_path) in text and DATE[:4] in text
         handout = "Handout" if plan.lang == "en" else "Scheda"
         assert handout in sheet
+        # the written question of a 14-16 or 16-18 plan is on the sheet, what a good answer contains only in the key
+        question, answer = packcheck.written_item((site / plan.url_path / "index.html").read_text(encoding="utf-8"))
+        assert bool(question) == bool(answer) == (plan.entry.age_band in ("14-16", "16-18")), plan.url_path
+        assert all(squash(q) in sheet and squash(q) in key for q in question), plan.url_path
+        assert all(squash(a) not in sheet and squash(a) in key for a in answer), plan.url_path
 
 
 def office_problems(path: Path, *, title: str, lang: str, url: str) -> list[str]:
@@ -549,6 +554,12 @@ def test_the_pack_check_rejects_an_answer_a_wrong_language_a_wrong_title_and_a_d
     it_stem = "m1-synthetic-media-11-13"
     repack(it / f"{it_stem}-teacher-pack.zip", bad / "downloads" / "it" / f"{it_stem}-teacher-pack.zip",
            {"slides-assets/slides/slides.css": None})
+    # an Italian plan page whose written question the printed student sheet does not carry
+    repack(it / f"{stem}-teacher-pack.zip", bad / "downloads" / "it" / f"{stem}-teacher-pack.zip", {})
+    page = bad / "it" / "teach" / "lessons" / stem / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        '<p class="rh-written">', '<p class="rh-written">Una domanda che la scheda non ha</p><p class="rh-written">', 1),
+        encoding="utf-8")
     problems = packcheck.check_packs(bad, project)
     assert all("\n" not in p for p in problems)
     pack = f"downloads/en/{stem}-teacher-pack.zip"
@@ -564,7 +575,10 @@ def test_the_pack_check_rejects_an_answer_a_wrong_language_a_wrong_title_and_a_d
         f"{it_pack}: {it_stem}-slides.html: loads slides-assets/slides/slides.css, which is not in the pack "
         "(the deck does not run from the unzipped folder)",
         f"{it_pack}: slides-assets/slides/slides.css: missing"]
-    assert len(problems) == 5, problems
+    missing = [p for p in problems if "is not on the student sheet" in p]
+    assert missing and all(p.endswith(f"{stem}-student-sheet.pdf: the written question 'Una domanda che la "
+                                      "scheda non ha' is not on the student sheet") for p in missing), missing
+    assert len(problems) == 5 + len(missing), problems
 
 
 def test_the_offline_check_finds_a_file_twice_and_a_source_map(tmp_path):

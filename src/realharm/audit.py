@@ -25,6 +25,11 @@ NO_PROMISE = {
 }
 SCRIPT_LINK = re.compile(r"\]\((?:\.\./)?tricky-questions\.md(?:#[\w-]+)?\)")
 HANDOUT = re.compile(r"^## .*\{ #handout \}", re.M)
+# the written question of a 14-16 or 16-18 plan's check box (printed on the student sheet) and what a
+# good answer contains (only in the answer key): paragraphs marked with attr_list classes
+WRITTEN = re.compile(r"^\s*\{:? ?\.rh-written ?\}\s*$", re.M)
+WRITTEN_ANSWER = re.compile(r"^\s*\{:? ?\.rh-written-answer ?\}\s*$", re.M)
+WRITTEN_BANDS = ("14-16", "16-18")
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ PARTS = (
     Part("differentiation", "differentiation", True),
     Part("country_boxes", "country boxes", True),
     Part("starter_revisited", "starter revisited", True),
+    Part("written_item", "written item", True),
 )
 # Parts that are not required yet but can be asked for with `lesson-audit --require NAME` (to
 # see which plans still lack them); a part becomes required for good, in the table and in
@@ -77,8 +83,11 @@ def audit_page(page: Page, lang: str) -> dict[str, str]:
     wanted = "adults" if adults else "students"
     found["if_you_have_it"] = any(name == "handout-help" and args.get("audience", "students") == wanted
                                   for name, args in markers)
+    found["written_item"] = bool(WRITTEN.search(body) and WRITTEN_ANSWER.search(body))
     out = {p.key: PRESENT if found.get(p.key) else ABSENT for p in PARTS}
     out["card_sets"] = card_count(page)
+    if str(fm.get("age_band")) not in WRITTEN_BANDS:
+        out["written_item"] = NOT_APPLICABLE
     return out
 
 
@@ -93,7 +102,7 @@ def has(parts: dict[str, str], key: str) -> bool:
     """Whether a part is there: "yes", or for card sets at least one structured card set."""
     if key == "card_sets":
         return not parts[key].startswith("0 ")
-    return parts[key] == PRESENT
+    return parts[key] in (PRESENT, NOT_APPLICABLE)
 
 
 def page_markers(text: str):
@@ -139,6 +148,9 @@ def failures(rows, require: frozenset[str] | set[str] = frozenset()) -> list[str
                            "alternatives) and EAL (key words, visuals described in words)",
         "country_boxes": "put what applies in one country in `!!! uk`, `!!! italy` and `!!! elsewhere` boxes",
         "starter_revisited": "end with a `!!! revisit` box in the closing activity that returns to the starter",
+        "written_item": "give the check box a written question: its label and question paragraphs end with a "
+                        "line `{ .rh-written }`, what a good answer contains with `{ .rh-written-answer }` "
+                        "(CONTRIBUTING.md, \"Written question\")",
     }
     out = []
     for lang, rel, parts in rows:

@@ -13,7 +13,8 @@ built site, and for the offline zip:
   the plan or page it belongs to;
 - what a learner is handed (the student sheet, the card pack, the exit-ticket sheet) has no
   answer: no option's feedback, no "Right answer" label, no exit-ticket answer, no card's "for the
-  teacher" line;
+  teacher" line, not what a good written answer contains; the student sheet carries the plan's
+  written question (the check box's paragraphs marked .rh-written);
 - the HTML deck has its content note, ground rules and "where to get help" slides, and every
   stylesheet and script it loads is in the pack beside it (so it runs from the unzipped folder).
 
@@ -70,6 +71,20 @@ def ticket_answers(page_html: str) -> list[str]:
     return [li.text_content().strip()[:60] for li in answers.xpath("./li")] if answers is not None else []
 
 
+def written_item(page_html: str) -> tuple[list[str], list[str]]:
+    """The written question of a plan's check box (paragraphs marked .rh-written) and what a good
+    answer contains (.rh-written-answer), as the built page shows them (their first 60 characters)."""
+    from lxml import html as lxml_html
+
+    doc = lxml_html.fromstring(page_html)
+
+    def texts(cls: str) -> list[str]:
+        return [" ".join(p.text_content().split())[:60] for p in doc.xpath(f'//p[contains(@class, "{cls}")]')
+                if cls in (p.get("class") or "").split()]
+
+    return texts("rh-written"), texts("rh-written-answer")
+
+
 class _Page:
     """What the checks need of one lesson plan or learner page, read once."""
 
@@ -79,7 +94,9 @@ class _Page:
         self.questions = quizexport.page_questions(source, label=f"docs/{plan.lang}/{plan.entry.rel}")
         self.sets, self.tickets, _problems = cards.page_blocks(Page.read(source), plan.entry.rel)
         built = site_dir / plan.url_path / "index.html"
-        self.tickets_answers = ticket_answers(built.read_text(encoding="utf-8")) if built.is_file() else []
+        html = built.read_text(encoding="utf-8") if built.is_file() else ""
+        self.tickets_answers = ticket_answers(html) if html else []
+        self.written, self.written_answers = written_item(html) if html else ([], [])
 
     @property
     def educators(self) -> bool:
@@ -107,6 +124,7 @@ class _Page:
         label = t("cards", "answer", self.lang)
         if squash(label + ":") in text:
             found.append(f"a card's {label!r} line")
+        found += [f"what a good written answer contains {a[:40]!r}" for a in self.written_answers if squash(a) in text]
         return found + [f"the exit-ticket answer {a[:40]!r}" for a in self.tickets_answers if squash(a) in text]
 
 
@@ -136,6 +154,9 @@ def _pdf(data: bytes, page: _Page, name: str) -> list[str]:
         if leaks:
             more = f" and {len(leaks) - 3} more" if len(leaks) > 3 else ""
             problems.append(f"a learner's sheet shows {len(leaks)} answer(s): {'; '.join(leaks[:3])}{more}")
+        if name.endswith("-student-sheet.pdf"):
+            problems += [f"the written question {q[:40]!r} is not on the student sheet"
+                         for q in page.written if squash(q) not in text]
     return problems
 
 

@@ -3,7 +3,8 @@
 For each lesson plan (file names in English, the same in every language, under
 downloads/<lang>/):
 
-- <plan>-student-sheet.pdf: the exit quiz or ticket without answers, each worksheet (```worksheet,
+- <plan>-student-sheet.pdf: the exit quiz or ticket without answers, the written question (the check
+  box's paragraphs marked { .rh-written }) with lines to write on, each worksheet (```worksheet,
   worksheets.py) on an A4 page of its own, and the handout;
 - <plan>-answer-key.pdf: the quiz with every option's feedback, the exit ticket's answers, what
   to look for in each activity and the discussion prompts;
@@ -134,6 +135,14 @@ SHEET_JS = r"""
         }
       }
     }
+    // the written question (a paragraph marked { .rh-written } in the check box), with lines to write on
+    const written = check ? [...check.querySelectorAll('.rh-written')] : [];
+    if (written.length) {
+      const box = document.createElement('section');
+      box.className = 'rh-sheet__written';
+      box.append(...written.map(p => p.cloneNode(true)), el('div', '', 'rh-sheet__lines'));
+      out.push(box);
+    }
     // each worksheet (```worksheet) on a page of its own, headed like the sheet, filling the page
     for (const ws of article.querySelectorAll('.rh-worksheet')) {
       const sheet = document.createElement('section');
@@ -175,7 +184,9 @@ SHEET_JS = r"""
   document.querySelectorAll('.rh-pdf, .rh-pack, .rh-translation-banner').forEach(e => e.remove());
   const style = document.createElement('style');
   style.textContent = '.rh-sheet__licence{font-size:.6rem;color:#444}.rh-sheet__name{margin:1em 0 1.5em}' +
-    '.rh-sheet__break{break-before:page}.rh-sheet__ticket li{margin-bottom:4em}.md-typeset .rh-q input{width:1em;height:1em}' +
+    '.rh-sheet__break{break-before:page}.rh-sheet__ticket li{margin-bottom:4em}' +
+    '.rh-sheet__written{break-inside:avoid;margin-top:1.5em}.rh-sheet__lines{height:11em;' +
+    'background:repeating-linear-gradient(transparent 0 2.2em,#777 2.2em calc(2.2em + 1px))}.md-typeset .rh-q input{width:1em;height:1em}' +
     (worksheetCss || '');
   document.head.append(style);
 }
