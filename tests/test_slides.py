@@ -102,6 +102,20 @@ def test_every_plan_has_a_pptx_that_follows_it(project, built_site, tmp_path):
     assert seen == with_plans and len(plans(project)) == len(plan_files) * len(seen)
 
 
+def test_a_small_heading_moves_to_the_next_slide_with_what_follows_it():
+    long = slides.Block("p", "x" * (slides.BUDGET - 60))
+    head, items = slides.Block("h", "My helping hand"), slides.Block("ol", items=[("Thumb", []), ("Index finger", [])])
+    first, second = slides._split(slides.Slide("activity", "Activity 4", [long, head, items], []))
+    assert first.blocks == [long] and second.blocks == [head, items] and second.title == "Activity 4 (2/2)"
+    # a paragraph kept with the next block goes along with its heading
+    note = slides.Block("p", "Write one person on each finger.", keep=True)
+    first, second = slides._split(slides.Slide("activity", "Activity 4", [long, head, note, items], []))
+    assert first.blocks == [long] and second.blocks == [head, note, items]
+    # without a heading before it, a block starts the next slide alone
+    first, second = slides._split(slides.Slide("activity", "Activity 4", [long, items], []))
+    assert first.blocks == [long] and second.blocks == [items]
+
+
 def test_a_worksheet_shows_on_its_slide_as_its_title_and_a_numbered_list_of_its_parts(project, built_site):
     seen = 0
     for plan in plans(project):
@@ -110,10 +124,12 @@ def test_a_worksheet_shows_on_its_slide_as_its_title_and_a_numbered_list_of_its_
             labels = [" ".join(s.text_content().split())
                       for s in fig.xpath('.//*[contains(@class, "rh-worksheet__label")]/strong')]
             title = " ".join(fig.xpath("./figcaption")[0].text_content().split())
-            blocks = [b for s in make_deck(built_site, plan, html).slides for b in s.blocks]
-            at = [i for i, b in enumerate(blocks) if b.kind == "p" and b.text == title]
-            assert at, (plan.url_path, title)
-            listed = next(b for b in blocks[at[0]:] if b.kind == "ol")
+            # the title, as a small heading, on the same slide as the list of parts
+            slide = next((s for s in make_deck(built_site, plan, html).slides
+                          if any(b.kind == "h" and b.text == title for b in s.blocks)), None)
+            assert slide, (plan.url_path, title)
+            blocks = slide.blocks[[b.text for b in slide.blocks].index(title):]
+            listed = next(b for b in blocks if b.kind == "ol")
             assert [text.split(" — ")[0] for text, _subs in listed.items] == labels, plan.url_path
             seen += 1
     assert seen >= 10  # five worksheets, in English and Italian

@@ -41,6 +41,7 @@ class Block:
     text: str = ""
     items: list[tuple[str, list[str]]] = field(default_factory=list)
     start: int = 1
+    keep: bool = False         # kept on the same slide as the next block (a small heading always is)
 
     def size(self) -> int:
         return len(self.text) + sum(len(a) + sum(len(s) for s in b) + 8 for a, b in self.items) + 20
@@ -121,7 +122,7 @@ def _worksheet(fig) -> list[Block]:
         label = " ".join(_text(b) for b in li.xpath('./*[contains(@class, "rh-worksheet__label")]/strong'))
         hint = first(li, "rh-worksheet__hint")
         parts.append((f"{label} — {hint}" if hint else label, []))
-    return [Block("p", first(fig, "rh-worksheet__title")), Block("p", first(fig, "rh-worksheet__instructions")),
+    return [Block("h", first(fig, "rh-worksheet__title")), Block("p", first(fig, "rh-worksheet__instructions"), keep=True),
             Block("ol", items=parts)]
 
 
@@ -181,8 +182,12 @@ def _split(slide: Slide) -> list[Slide]:
         for piece in pieces:
             last = chunks[-1][-1] if chunks[-1] else None
             if used + piece.size() > BUDGET and chunks[-1]:
-                chunks.append([])
-                used = 0
+                # a small heading (or a block kept with the next) goes with what follows it, onto the next slide
+                moved: list[Block] = []
+                while len(chunks[-1]) > 1 and (chunks[-1][-1].kind == "h" or chunks[-1][-1].keep):
+                    moved.insert(0, chunks[-1].pop())
+                chunks.append(moved)
+                used = sum(b.size() for b in moved)
                 last = None
             if last is not None and last.kind == piece.kind and piece.items and last.items and \
                     last.start + len(last.items) == piece.start and piece is not block:
