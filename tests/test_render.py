@@ -82,6 +82,10 @@ def test_a_lessons_law_table_keeps_its_places_and_links_to_the_law_pages(project
     rows = [line for line in render.render_laws_table(ds, lang="en", provisions=",".join(ids)).splitlines()
             if line.startswith("| [")]
     assert len(rows) == 2 and all(f"#{i})" in "".join(rows) for i in ids)
+    short = render.render_laws_table(ds, lang="en", provisions=ids[0], penalty="no").splitlines()
+    long = render.render_laws_table(ds, lang="en", provisions=ids[0]).splitlines()
+    assert [line.count(" | ") for line in short if line.startswith("| [")] == \
+        [line.count(" | ") - 1 for line in long if line.startswith("| [")]
     for args in ({"jurisdictions": "XX"}, {"jurisdictions": ""}, {"provisions": "it-nothing"}):
         with pytest.raises(KeyError, match=f"{next(iter(args))}="):
             render.render_laws_table(ds, lang="en", **args)
