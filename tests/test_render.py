@@ -72,6 +72,25 @@ def test_law_table_has_a_row_per_provision_and_italy_first_in_italian(project):
     assert rows[0].startswith("| [Italia](it.md)")
 
 
+def test_a_lessons_law_table_keeps_its_places_and_links_to_the_law_pages(project):
+    ds = dataset(project)
+    rows = [line for line in render.render_laws_table(ds, lang="en", jurisdictions="GB,it", base="../../law/")
+            .splitlines() if line.startswith("| [")]
+    assert len(rows) == len(ds.laws["GB"]["provisions"]) + len(ds.laws["IT"]["provisions"])
+    assert all(re.match(r"\| \[[^]]+\]\(\.\./\.\./law/(gb|it)\.md\) \|", r) for r in rows), rows
+    ids = [ds.laws["IT"]["provisions"][0]["id"], ds.laws["GB"]["provisions"][0]["id"]]
+    rows = [line for line in render.render_laws_table(ds, lang="en", provisions=",".join(ids)).splitlines()
+            if line.startswith("| [")]
+    assert len(rows) == 2 and all(f"#{i})" in "".join(rows) for i in ids)
+    short = render.render_laws_table(ds, lang="en", provisions=ids[0], penalty="no").splitlines()
+    long = render.render_laws_table(ds, lang="en", provisions=ids[0]).splitlines()
+    assert [line.count(" | ") for line in short if line.startswith("| [")] == \
+        [line.count(" | ") - 1 for line in long if line.startswith("| [")]
+    for args in ({"jurisdictions": "XX"}, {"jurisdictions": ""}, {"provisions": "it-nothing"}):
+        with pytest.raises(KeyError, match=f"{next(iter(args))}="):
+            render.render_laws_table(ds, lang="en", **args)
+
+
 def test_law_changes_are_newest_first(project):
     events = render.law_changes(dataset(project), "en")
     dates = [e[0] for e in events]

@@ -25,6 +25,7 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
 # code) (None: any value, checked below).
 OPTIONAL: dict[str, dict[str, tuple[str, ...] | None]] = {
     "law": {"level": ("2", "3", "4")}, "law-changes": {"latest": None, "base": None},
+    "laws-table": {"jurisdictions": None, "provisions": None, "base": None, "penalty": ("yes", "no")},
     "handout-help": {"audience": ("students", "adults"), "country": None}}
 # Pages that show one place's data (named by its code, help/directory/it.md, law/gb.md): the
 # marker's code must be the page's file name.

@@ -333,21 +333,41 @@ def status_text(prov: dict, lang: str, today: date | None = None) -> str:
     return date_phrases(text, lang)
 
 
-def render_laws_table(dataset: Dataset, *, lang: str, today: date | None = None) -> str:
+def _wanted(given: str | None, known: set[str], what: str, upper: bool = False) -> set[str] | None:
+    """The codes or ids of a comma-separated marker argument, all of them known (KeyError otherwise)."""
+    if given is None:
+        return None
+    wanted = {(c.strip().upper() if upper else c.strip()) for c in given.split(",") if c.strip()}
+    unknown = sorted(wanted - known)
+    if unknown or not wanted:
+        raise KeyError(f"{what}={given}: {', '.join(unknown) or 'an empty list'} is not in data/laws/")
+    return wanted
+
+
+def render_laws_table(dataset: Dataset, *, lang: str, today: date | None = None, jurisdictions: str | None = None,
+                      provisions: str | None = None, base: str = "", penalty: str = "yes") -> str:
+    """Every provision of the tracker, with its status as on ``today`` (the build date when not
+    given). A lesson's printed handout keeps some rows: ``jurisdictions=IT,GB`` those places',
+    ``provisions=it-612-ter,gb-66b`` those provisions'; ``base`` is the path from the page to
+    law/ (the rows link to the country pages); ``penalty=no`` leaves out the maximum penalty column."""
     s = partial(_m, lang)
+    places = _wanted(jurisdictions, set(dataset.laws), "jurisdictions", upper=True)
+    ids = _wanted(provisions, {p["id"] for doc in dataset.laws.values() for p in doc["provisions"]}, "provisions")
     acts = ("creating", "sharing", "threatening", "possessing")
     head = [s("laws.jurisdiction"), s("laws.law"), s("laws.status_label")] + [s(f"laws.acts.{a}") for a in acts] + [
-        s("laws.ai_named"), s("laws.max_penalty")]
+        s("laws.ai_named")] + ([s("laws.max_penalty")] if penalty == "yes" else [])
     lines = [f"<p class=\"rh-table-caption\">{html.escape(_t(lang, 'laws.table_caption'))}</p>", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for code, prov in _provisions(dataset, lang):
+        if (places is not None and code not in places) or (ids is not None and prov["id"] not in ids):
+            continue
         where = dataset.place_name(prov["jurisdiction"], lang)
-        page = code.lower()
+        page = base + code.lower()
         status = status_text(prov, lang, today)
         row = [f"[{_cell(where)}]({page}.md)", f"[{_tcell(prov['title'], lang)}]({page}.md#{prov['id']})",
                _cell(status)]
         row += [s(f"laws.coverage.{prov['acts'][a]}") for a in acts]
-        row += [s(f"laws.coverage.{prov['ai_named']}"), _tcell(prov["max_penalty"], lang)]
+        row += [s(f"laws.coverage.{prov['ai_named']}")] + ([_tcell(prov["max_penalty"], lang)] if penalty == "yes" else [])
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines) + "\n"
 
