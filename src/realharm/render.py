@@ -348,7 +348,7 @@ def render_laws_table(dataset: Dataset, *, lang: str, today: date | None = None,
                       provisions: str | None = None, base: str = "", penalty: str = "yes") -> str:
     """Every provision of the tracker, with its status as on ``today`` (the build date when not
     given). A lesson's printed handout keeps some rows: ``jurisdictions=IT,GB`` those places',
-    ``provisions=it-612-ter,gb-66b`` those provisions'; ``base`` is the path from the page to
+    ``provisions=it-612-ter,gb-soa-66b`` those provisions'; ``base`` is the path from the page to
     law/ (the rows link to the country pages); ``penalty=no`` leaves out the maximum penalty column."""
     s = partial(_m, lang)
     places = _wanted(jurisdictions, set(dataset.laws), "jurisdictions", upper=True)
